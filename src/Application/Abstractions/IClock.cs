@@ -1,0 +1,6 @@
+namespace Orders.Application.Abstractions;
+
+public interface IClock
+{
+    DateTimeOffset UtcNow { get; }
+}

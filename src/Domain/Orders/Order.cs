@@ -1,0 +1,176 @@
+using Orders.Domain.Common;
+
+namespace Orders.Domain.Orders;
+
+/// <summary>
+/// An order and its lifecycle: <c>pending</c> until the saga ends in <c>confirmed</c>, <c>rejected</c>,
+/// <c>payment_declined</c> or <c>failed</c>; a confirmed order may be <c>cancelled</c>.
+/// </summary>
+public sealed class Order
+{
+    public const int MaxLines = 100;
+    public const int MaxReasonLength = 500;
+
+    private readonly List<OrderLine> _lines = [];
+
+    private Order(OrderId id, UserId userId, DateTimeOffset createdAt)
+    {
+        Id = id;
+        UserId = userId;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+        Status = OrderStatus.Pending;
+        Progress = OrderProgress.Placed;
+    }
+
+    public OrderId Id { get; }
+
+    public UserId UserId { get; }
+
+    public IReadOnlyList<OrderLine> Lines => _lines;
+
+    public OrderStatus Status { get; private set; }
+
+    public OrderProgress Progress { get; private set; }
+
+    /// <summary>Σ quantity × unit price; known once the stock is reserved.</summary>
+    public Money? Total { get; private set; }
+
+    public string? Currency => Total?.Currency;
+
+    /// <summary>Why the order was rejected, declined or failed.</summary>
+    public string? StatusReason { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Order Place(OrderId id, UserId userId, IReadOnlyCollection<RequestedLine> lines, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        if (lines.Count is 0 or > MaxLines)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lines), lines.Count, $"An order has 1..{MaxLines} lines.");
+        }
+
+        if (lines.Select(line => line.ProductId).Distinct().Count() != lines.Count)
+        {
+            throw new ArgumentException("An order names each product once.", nameof(lines));
+        }
+
+        var order = new Order(id, userId, now);
+        order._lines.AddRange(lines.Select(line => new OrderLine(line.ProductId, line.Quantity)));
+        return order;
+    }
+
+    /// <summary>The inventory holds the stock: each line gets its unit price and the order its total.</summary>
+    public void RecordReservation(IReadOnlyCollection<PricedLine> prices, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        EnsureAt(OrderProgress.Placed, "record a reservation");
+
+        var byProduct = prices.ToDictionary(price => price.ProductId, price => price.UnitPrice);
+        var missing = _lines.Where(line => !byProduct.ContainsKey(line.ProductId)).Select(line => line.ProductId.Value).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"No price for {string.Join(", ", missing)}.", nameof(prices));
+        }
+
+        var currency = byProduct[_lines[0].ProductId].Currency;
+        var total = Money.Zero(currency);
+        foreach (var line in _lines)
+        {
+            total = total.Add(byProduct[line.ProductId].Times(line.Quantity));
+        }
+
+        foreach (var line in _lines)
+        {
+            line.Price(byProduct[line.ProductId]);
+        }
+
+        Total = total;
+        Advance(OrderProgress.StockReserved, now);
+    }
+
+    /// <summary>The payment for <see cref="Total"/> is approved.</summary>
+    public void RecordPayment(DateTimeOffset now)
+    {
+        EnsureAt(OrderProgress.StockReserved, "record a payment");
+        Advance(OrderProgress.PaymentCharged, now);
+    }
+
+    public void Confirm(DateTimeOffset now)
+    {
+        EnsureAt(OrderProgress.PaymentCharged, "be confirmed");
+        End(OrderStatus.Confirmed, reason: null, now);
+    }
+
+    /// <summary>Too little stock or an unknown product: nothing was reserved.</summary>
+    public void Reject(string reason, DateTimeOffset now)
+    {
+        EnsureAt(OrderProgress.Placed, "be rejected");
+        End(OrderStatus.Rejected, reason, now);
+    }
+
+    /// <summary>The payment was declined; the reservation has been released.</summary>
+    public void DeclinePayment(string reason, DateTimeOffset now)
+    {
+        EnsureAt(OrderProgress.StockReserved, "have its payment declined");
+        End(OrderStatus.PaymentDeclined, reason, now);
+    }
+
+    /// <summary>A dependency failed; whatever the saga had done has been undone.</summary>
+    public void Fail(string reason, DateTimeOffset now)
+    {
+        EnsurePending("fail");
+        End(OrderStatus.Failed, reason, now);
+    }
+
+    public void Cancel(DateTimeOffset now)
+    {
+        if (Status != OrderStatus.Confirmed)
+        {
+            throw new InvalidOrderTransitionException(Id, Status, Progress, "be cancelled");
+        }
+
+        Status = OrderStatus.Cancelled;
+        UpdatedAt = now;
+    }
+
+    private void EnsurePending(string attempted)
+    {
+        if (Status != OrderStatus.Pending)
+        {
+            throw new InvalidOrderTransitionException(Id, Status, Progress, attempted);
+        }
+    }
+
+    private void EnsureAt(OrderProgress expected, string attempted)
+    {
+        EnsurePending(attempted);
+        if (Progress != expected)
+        {
+            throw new InvalidOrderTransitionException(Id, Status, Progress, attempted);
+        }
+    }
+
+    private void Advance(OrderProgress progress, DateTimeOffset now)
+    {
+        Progress = progress;
+        UpdatedAt = now;
+    }
+
+    private void End(OrderStatus status, string? reason, DateTimeOffset now)
+    {
+        if (reason is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+            reason = reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason;
+        }
+
+        Status = status;
+        StatusReason = reason;
+        Progress = OrderProgress.Completed;
+        UpdatedAt = now;
+    }
+}

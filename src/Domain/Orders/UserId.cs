@@ -1,0 +1,17 @@
+namespace Orders.Domain.Orders;
+
+public readonly record struct UserId
+{
+    public const int MaxLength = 64;
+
+    public UserId(string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value.Length, MaxLength, nameof(value));
+        Value = value;
+    }
+
+    public string Value { get; }
+
+    public override string ToString() => Value;
+}
