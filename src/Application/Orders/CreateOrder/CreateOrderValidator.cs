@@ -1,0 +1,47 @@
+using FluentValidation;
+using Orders.Domain.Orders;
+
+namespace Orders.Application.Orders.CreateOrder;
+
+/// <summary>The rules an order request must meet before anything is stored or reserved.</summary>
+public sealed class CreateOrderValidator : AbstractValidator<CreateOrderCommand>
+{
+    public CreateOrderValidator()
+    {
+        RuleFor(command => command.UserId)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty()
+            .MaximumLength(UserId.MaxLength);
+
+        RuleFor(command => command.Items)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty()
+            .Must(items => items.Count <= Order.MaxLines)
+            .WithMessage($"An order has at most {Order.MaxLines} items.")
+            .Custom(RejectRepeatedProducts);
+
+        RuleForEach(command => command.Items)
+            .NotNull()
+            .ChildRules(item =>
+            {
+                item.RuleFor(line => line.ProductId).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(ProductId.MaxLength);
+                item.RuleFor(line => line.Quantity).InclusiveBetween(OrderLine.MinQuantity, OrderLine.MaxQuantity);
+            });
+    }
+
+    /// <summary>A product appears once per order: two lines of one product are refused, not merged.</summary>
+    private static void RejectRepeatedProducts(IReadOnlyList<CreateOrderItem> items, ValidationContext<CreateOrderCommand> context)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < items.Count; index++)
+        {
+            var productId = items[index]?.ProductId;
+            if (!string.IsNullOrEmpty(productId) && !seen.Add(productId))
+            {
+                context.AddFailure(
+                    $"{nameof(CreateOrderCommand.Items)}[{index}].{nameof(CreateOrderItem.ProductId)}",
+                    $"Product '{productId}' appears more than once; put its whole quantity on one line.");
+            }
+        }
+    }
+}

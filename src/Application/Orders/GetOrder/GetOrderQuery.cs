@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Orders.Application.Orders.GetOrder;
+
+public sealed record GetOrderQuery(Guid OrderId) : IQuery<OrderDto?>;

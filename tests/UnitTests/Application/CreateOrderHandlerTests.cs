@@ -1,0 +1,312 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+using Orders.Application.Abstractions;
+using Orders.Application.Orders.CreateOrder;
+using Orders.Domain.Common;
+using Orders.Domain.Orders;
+
+namespace Orders.UnitTests.Application;
+
+public sealed class CreateOrderHandlerTests
+{
+    private static readonly ProductId P1 = new("p1");
+    private static readonly ProductId P2 = new("p2");
+    private static readonly CreateOrderCommand TwoLines = new("u1", [new("p1", 2), new("p2", 1)]);
+
+    private IInventory _inventory = null!;
+    private IPayment _payment = null!;
+    private RecordingOrderRepository _orders = null!;
+    private CreateOrderHandler _handler = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _inventory = Substitute.For<IInventory>();
+        _payment = Substitute.For<IPayment>();
+        _orders = new RecordingOrderRepository();
+
+        _inventory.ReserveAsync(default, default!, default)
+            .ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(P1, new Money(10m, "EUR")), new(P2, new Money(2.5m, "EUR"))]));
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
+        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(ChargeOutcome.Approved);
+        _payment.RefundAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
+
+        var clock = Substitute.For<IClock>();
+        clock.UtcNow.Returns(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        _handler = new CreateOrderHandler(_inventory, _payment, _orders, clock, NullLogger<CreateOrderHandler>.Instance);
+    }
+
+    [Test]
+    public async Task Create_order_confirms_it_when_stock_is_reserved_and_payment_approved()
+    {
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        var confirmed = (CreateOrderResult.Confirmed)result;
+        Assert.Multiple(() =>
+        {
+            Assert.That(confirmed.Order.Status, Is.EqualTo("confirmed"));
+            Assert.That(confirmed.Order.Total, Is.EqualTo(22.5m));
+            Assert.That(confirmed.Order.Currency, Is.EqualTo("EUR"));
+            Assert.That(confirmed.Order.Items.Select(item => item.UnitPrice), Is.EqualTo(new decimal?[] { 10m, 2.5m }));
+            Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Confirmed));
+        });
+        await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task Create_order_uses_the_order_id_as_reservation_and_payment_id()
+    {
+        await _handler.Handle(TwoLines, CancellationToken.None);
+
+        var id = _orders.Order!.Id;
+        await _inventory.Received(1).ReserveAsync(
+            id,
+            Arg.Is<IReadOnlyList<RequestedLine>>(lines => lines.SequenceEqual(new RequestedLine[] { new(P1, 2), new(P2, 1) })),
+            Arg.Any<CancellationToken>());
+        await _payment.Received(1).ChargeAsync(
+            new PaymentRequest(id, id, new UserId("u1"), new Money(22.5m, "EUR")), Arg.Any<CancellationToken>());
+        await _inventory.Received(1).CommitAsync(id, Arg.Any<CancellationToken>());
+    }
+
+    [Test]
+    public async Task Create_order_stores_each_step_before_taking_the_next()
+    {
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(_ =>
+        {
+            Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.StockReserved)), "stored before charging");
+            return ChargeOutcome.Approved;
+        });
+        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(_ =>
+        {
+            Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.PaymentCharged)), "stored before committing");
+            return StepOutcome.Succeeded;
+        });
+
+        await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(_orders.Saved, Is.EqualTo(new[]
+        {
+            (OrderStatus.Pending, OrderProgress.Placed),
+            (OrderStatus.Pending, OrderProgress.StockReserved),
+            (OrderStatus.Pending, OrderProgress.PaymentCharged),
+            (OrderStatus.Confirmed, OrderProgress.Completed),
+        }));
+    }
+
+    [Test]
+    public async Task Create_order_is_rejected_with_every_shortage_when_stock_is_short()
+    {
+        StockShortage[] shortages = [new(P1, 2, 1), new(P2, 1, 0)];
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Refused(shortages, []));
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        var insufficient = (CreateOrderResult.InsufficientStock)result;
+        Assert.That(insufficient.Shortages, Is.EqualTo(shortages));
+        Assert.That(insufficient.Order.Status, Is.EqualTo("rejected"));
+        Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Rejected));
+        Assert.That(_orders.Order!.StatusReason, Does.Contain("p1").And.Contain("p2"));
+        await _payment.DidNotReceiveWithAnyArgs().ChargeAsync(default!, default);
+        await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
+    }
+
+    [Test]
+    public async Task Create_order_is_rejected_when_a_product_is_unknown()
+    {
+        _inventory.ReserveAsync(default, default!, default)
+            .ReturnsForAnyArgs(new ReservationOutcome.Refused([new(P1, 2, 0)], [P2]));
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(((CreateOrderResult.UnknownProducts)result).ProductIds, Is.EqualTo(new[] { "p2" }));
+        Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Rejected));
+        await _payment.DidNotReceiveWithAnyArgs().ChargeAsync(default!, default);
+    }
+
+    [Test]
+    public async Task Create_order_releases_stock_when_payment_is_declined()
+    {
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new ChargeOutcome.Declined("amount above limit"));
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        var declined = (CreateOrderResult.PaymentDeclined)result;
+        Assert.That(declined.Reason, Is.EqualTo("amount above limit"));
+        Assert.That(declined.Order.Status, Is.EqualTo("payment_declined"));
+        Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.PaymentDeclined));
+        await _inventory.Received(1).ReleaseAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
+        await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task A_declined_order_stays_pending_for_recovery_when_its_stock_cannot_be_released()
+    {
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new ChargeOutcome.Declined("declined"));
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("down"));
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.InventoryService, _orders.Order!.Id.Value)));
+        Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.StockReserved)));
+    }
+
+    [Test]
+    public async Task Create_order_fails_and_releases_when_the_inventory_is_unavailable()
+    {
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Unavailable("deadline exceeded"));
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.InventoryService, _orders.Order!.Id.Value)));
+        Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Failed));
+        Assert.That(_orders.Saved[^1].Status, Is.EqualTo(OrderStatus.Failed));
+        await _inventory.Received(1).ReleaseAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
+        await _payment.DidNotReceiveWithAnyArgs().ChargeAsync(default!, default);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task An_order_stays_pending_for_recovery_when_the_inventory_is_down_for_the_release_too()
+    {
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Unavailable("down"));
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("down"));
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(result, Is.InstanceOf<CreateOrderResult.DependencyUnavailable>());
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Pending, OrderProgress.Placed) }));
+    }
+
+    [Test]
+    public async Task Create_order_releases_and_refunds_when_the_payment_is_unavailable_after_the_reservation()
+    {
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new ChargeOutcome.Unavailable("deadline exceeded"));
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.PaymentService, _orders.Order!.Id.Value)));
+        Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Failed));
+        await _inventory.Received(1).ReleaseAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
+        await _payment.Received(1).RefundAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
+        await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
+    }
+
+    [Test]
+    public async Task Create_order_refunds_and_releases_when_the_store_fails_after_the_charge()
+    {
+        _orders.FailingUpdates.Add(2);
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, _orders.Order!.Id.Value)));
+        Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Failed));
+        await _payment.Received(1).RefundAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
+        await _inventory.Received(1).ReleaseAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
+        await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
+    }
+
+    [Test]
+    public async Task Create_order_releases_without_charging_when_the_store_fails_after_the_reservation()
+    {
+        _orders.FailingUpdates.UnionWith([1, 2, 3, 4]);
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(result, Is.InstanceOf<CreateOrderResult.DependencyUnavailable>());
+        await _inventory.Received(1).ReleaseAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
+        await _payment.DidNotReceiveWithAnyArgs().ChargeAsync(default!, default);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task Create_order_undoes_everything_when_the_commit_fails()
+    {
+        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("down"));
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.InventoryService, _orders.Order!.Id.Value)));
+        Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Failed));
+        Received.InOrder(() =>
+        {
+            _inventory.ReleaseAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
+            _payment.RefundAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
+        });
+    }
+
+    [Test]
+    public async Task Create_order_confirms_without_refunding_when_a_lost_commit_reply_turns_out_to_have_succeeded()
+    {
+        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("deadline exceeded"));
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Refused("already committed"));
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(result, Is.InstanceOf<CreateOrderResult.Confirmed>());
+        Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Confirmed));
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task A_paid_and_committed_order_is_left_to_recovery_not_undone_when_the_store_fails_at_the_end()
+    {
+        _orders.FailingUpdates.Add(3);
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, _orders.Order!.Id.Value)));
+        Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.PaymentCharged)));
+        await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task An_order_stays_pending_for_recovery_when_the_refund_fails()
+    {
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new ChargeOutcome.Unavailable("down"));
+        _payment.RefundAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("down"));
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(result, Is.InstanceOf<CreateOrderResult.DependencyUnavailable>());
+        Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.StockReserved)));
+    }
+
+    [Test]
+    public async Task Create_order_touches_no_dependency_when_the_store_is_down_at_the_start()
+    {
+        _orders.StoreIsDown = true;
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, null)));
+        await _inventory.DidNotReceiveWithAnyArgs().ReserveAsync(default, default!, default);
+    }
+
+    [Test]
+    public void A_cancelled_request_stores_nothing_and_calls_nobody()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.That(async () => await _handler.Handle(TwoLines, cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(_orders.Saved, Is.Empty);
+        Assert.That(_inventory.ReceivedCalls(), Is.Empty);
+        Assert.That(_payment.ReceivedCalls(), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_request_cancelled_after_the_order_is_stored_still_ends_the_saga()
+    {
+        using var request = new CancellationTokenSource();
+        _orders.OnAdd = request.Cancel;
+
+        var result = await _handler.Handle(TwoLines, request.Token);
+
+        Assert.That(result, Is.InstanceOf<CreateOrderResult.Confirmed>());
+        await _inventory.Received(1).CommitAsync(_orders.Order!.Id, Arg.Is<CancellationToken>(token => !token.IsCancellationRequested));
+    }
+}
