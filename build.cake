@@ -1,0 +1,217 @@
+// Orders build. ./build.sh --target=<Task>; the default is Test.
+using System.Diagnostics;
+using System.Net.Http;
+
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+
+var solution = File("./Orders.sln");
+var testResults = Directory("./TestResults");
+var coverageReport = Directory("./TestResults/coverage");
+var local = MakeAbsolute(Directory("./.local"));
+
+Task("Clean")
+    .Does(() =>
+{
+    CleanDirectories("./src/**/bin/" + configuration);
+    CleanDirectories("./src/**/obj");
+    CleanDirectories("./tests/**/bin/" + configuration);
+    CleanDirectories("./tests/**/obj");
+    CleanDirectory(testResults);
+});
+
+Task("Restore")
+    .Does(() => DotNetRestore(solution));
+
+Task("Build")
+    .IsDependentOn("Restore")
+    .Does(() => DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration, NoRestore = true }));
+
+Task("Test")
+    .Description("Every test project: unit, integration (real PostgreSQL and MongoDB) and end-to-end; TRX in TestResults/.")
+    .IsDependentOn("Build")
+    .Does(() => RunTests(collectCoverage: false));
+
+Task("Coverage")
+    .Description("Runs the tests with coverage and prints line coverage per assembly.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    RunTests(collectCoverage: true);
+    var reports = GetFiles(testResults.Path + "/**/coverage.cobertura.xml");
+    DotNetTool(solution, "reportgenerator", new ProcessArgumentBuilder()
+        .Append($"-reports:{string.Join(";", reports.Select(report => report.FullPath))}")
+        .Append($"-targetdir:{coverageReport.Path.FullPath}")
+        .Append("-reporttypes:TextSummary;Html")
+        .Append("-assemblyfilters:+Orders.*;-Orders.*Tests;-Orders.Testing"));
+    Information(System.IO.File.ReadAllText(coverageReport.Path.CombineWithFilePath("Summary.txt").FullPath));
+});
+
+Task("MigrationsScript")
+    .Description("Regenerates db/migrations.sql, the idempotent SQL of every EF Core migration.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    DotNetTool(solution, "ef", new ProcessArgumentBuilder()
+        .Append("migrations script --idempotent --no-build")
+        .Append($"--configuration {configuration}")
+        .Append("--project src/Infrastructure --startup-project src/Infrastructure")
+        .Append("--output db/migrations.sql"));
+});
+
+Task("Run")
+    .Description("Starts PostgreSQL, MongoDB, InventoryHost, PaymentHost and the WebApi locally; Ctrl+C stops them all.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var started = new Stack<Action>();
+    using var stop = new ManualResetEventSlim();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
+    try
+    {
+        started.Push(StartPostgres(local.Combine("postgres"), port: 55432));
+        started.Push(StartMongo(local.Combine("mongo"), port: 27017));
+        started.Push(StartHost("InventoryHost", "http://localhost:5001"));
+        started.Push(StartHost("PaymentHost", "http://localhost:5002"));
+        started.Push(StartHost("WebApi", "http://localhost:8080"));
+        WaitUntilReady("http://localhost:8080/health/ready", TimeSpan.FromMinutes(3));
+        Information("");
+        Information("Orders API      http://localhost:8080  (try: curl http://localhost:8080/products/p1)");
+        Information("Swagger UI      http://localhost:8080/swagger");
+        Information("Readiness       http://localhost:8080/health/ready");
+        Information("Inventory gRPC  http://localhost:5001, Payment gRPC http://localhost:5002");
+        Information("Logs in .local/logs. Ctrl+C stops everything.");
+        stop.Wait();
+    }
+    finally
+    {
+        Information("Stopping...");
+        while (started.Count > 0)
+        {
+            started.Pop()();
+        }
+    }
+});
+
+RunTarget(target);
+
+void RunTests(bool collectCoverage)
+{
+    CleanDirectory(testResults);
+    var settings = new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        NoRestore = true,
+        ResultsDirectory = testResults,
+        Loggers = new[] { "trx", "console;verbosity=normal" },
+    };
+    if (collectCoverage)
+    {
+        settings.Collectors = new[] { "XPlat Code Coverage" };
+    }
+    DotNetTest(solution, settings);
+}
+
+string FindServerBinary(string name)
+{
+    var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+        .Select(dir => System.IO.Path.Combine(dir, name)).FirstOrDefault(System.IO.File.Exists);
+    var packaged = System.IO.Directory.Exists("/usr/lib/postgresql")
+        ? System.IO.Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(dir => dir)
+            .Select(dir => System.IO.Path.Combine(dir, "bin", name)).FirstOrDefault(System.IO.File.Exists)
+        : null;
+    return onPath ?? packaged ?? throw new CakeException($"{name} not found on PATH or in /usr/lib/postgresql/*/bin; install PostgreSQL (apt-get install postgresql).");
+}
+
+int Exec(string file, string arguments, bool asPostgresUser = false)
+{
+    var runAsPostgres = asPostgresUser && Environment.UserName == "root";
+    var info = runAsPostgres
+        ? new ProcessStartInfo("runuser", $"-u postgres -- {file} {arguments}")
+        : new ProcessStartInfo(file, arguments);
+    info.UseShellExecute = false;
+    using var process = Process.Start(info)!;
+    process.WaitForExit();
+    return process.ExitCode;
+}
+
+Action StartPostgres(DirectoryPath data, int port)
+{
+    var pgCtl = FindServerBinary("pg_ctl");
+    var initDb = FindServerBinary("initdb");
+    var asRoot = Environment.UserName == "root";
+    if (!System.IO.File.Exists(data.CombineWithFilePath("PG_VERSION").FullPath))
+    {
+        EnsureDirectoryExists(data);
+        if (asRoot) Exec("chown", $"-R postgres {local.FullPath}/postgres");
+        if (Exec(initDb, $"-D {data.FullPath} -A trust -U postgres", asPostgresUser: true) != 0) throw new CakeException("initdb failed");
+    }
+    if (asRoot) Exec("chown", $"-R postgres {data.FullPath}");
+    var options = $"-p {port} -k /tmp -c listen_addresses=127.0.0.1";
+    if (Exec(pgCtl, $"-D {data.FullPath} -o \"{options}\" -l {data.FullPath}/server.log -w start", asPostgresUser: true) != 0)
+        throw new CakeException($"PostgreSQL did not start; see {data.FullPath}/server.log");
+    Information($"PostgreSQL      127.0.0.1:{port} (data in {data.FullPath})");
+    return () => Exec(pgCtl, $"-D {data.FullPath} -m fast stop", asPostgresUser: true);
+}
+
+Action StartMongo(DirectoryPath data, int port)
+{
+    EnsureDirectoryExists(data);
+    EnsureDirectoryExists(local.Combine("logs"));
+    var log = local.Combine("logs").CombineWithFilePath("mongod.log").FullPath;
+    var mongod = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+        .Select(dir => System.IO.Path.Combine(dir, "mongod")).FirstOrDefault(System.IO.File.Exists)
+        ?? new[] { "../shared/mongo-test-server/bin/mongod" }.Select(path => MakeAbsolute(File(path)).FullPath).FirstOrDefault(System.IO.File.Exists)
+        ?? throw new CakeException("mongod not found on PATH (on machines without MongoDB put ../shared/mongo-test-server/bin on PATH).");
+    var process = Process.Start(new ProcessStartInfo("bash", $"-c \"exec '{mongod}' --port {port} --dbpath '{data.FullPath}' > '{log}' 2>&1\"") { UseShellExecute = false })!;
+    var deadline = DateTime.UtcNow.AddMinutes(5);
+    while (!(System.IO.File.Exists(log) && System.IO.File.ReadAllText(log).Contains("Waiting for connections")))
+    {
+        if (process.HasExited) throw new CakeException($"mongod exited with {process.ExitCode}; see {log}");
+        if (DateTime.UtcNow > deadline) throw new CakeException($"mongod did not start; see {log}");
+        Thread.Sleep(200);
+    }
+    Information($"MongoDB         127.0.0.1:{port} ({mongod})");
+    return () => Kill(process);
+}
+
+Action StartHost(string project, string url)
+{
+    EnsureDirectoryExists(local.Combine("logs"));
+    var log = local.Combine("logs").CombineWithFilePath($"{project}.log").FullPath;
+    var dll = MakeAbsolute(File($"./src/{project}/bin/{configuration}/net10.0/Orders.{project}.dll")).FullPath;
+    var info = new ProcessStartInfo("bash", $"-c \"exec dotnet '{dll}' --urls {url} > '{log}' 2>&1\"")
+    {
+        UseShellExecute = false,
+        WorkingDirectory = MakeAbsolute(Directory($"./src/{project}")).FullPath,
+    };
+    info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+    var process = Process.Start(info)!;
+    Information($"{project,-15} {url} (log {log})");
+    return () => Kill(process);
+}
+
+void Kill(Process process)
+{
+    if (process.HasExited) return;
+    Exec("kill", $"-TERM {process.Id}");
+    if (!process.WaitForExit(10_000)) process.Kill(entireProcessTree: true);
+}
+
+void WaitUntilReady(string url, TimeSpan timeout)
+{
+    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+    var deadline = DateTime.UtcNow + timeout;
+    while (true)
+    {
+        try
+        {
+            if (http.GetAsync(url).GetAwaiter().GetResult().IsSuccessStatusCode) return;
+        }
+        catch (HttpRequestException) { }
+        catch (TaskCanceledException) { }
+        if (DateTime.UtcNow > deadline) throw new CakeException($"{url} did not answer 200 within {timeout}; see .local/logs.");
+        Thread.Sleep(500);
+    }
+}
