@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orders.PaymentHost.Configuration;
 using Orders.PaymentHost.Emulator;
 
@@ -11,9 +13,9 @@ public static class DependencyInjection
         services.AddOptions<PaymentOptions>()
             .Bind(configuration.GetSection(PaymentOptions.SectionName))
             .ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PaymentOptions>, PaymentOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PaymentOptions>, PaymentOptionsValidator>();
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DeclineRules>();
         services.AddSingleton<InMemoryPaymentProvider>();
         services.AddSingleton<IPaymentProvider>(sp => ActivatorUtilities.CreateInstance<FaultInjectingPaymentProvider>(

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orders.PaymentHost;
 using Orders.PaymentHost.Api;
 
@@ -7,7 +8,7 @@ builder.ListenOnDefaultUrlUnlessConfigured();
 builder.Services.AddGrpc();
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks()
-    .AddCheck("payments", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+    .AddCheck("payments", () => HealthCheckResult.Healthy());
 builder.Services.AddPaymentEmulator(builder.Configuration);
 
 var app = builder.Build();
