@@ -1,3 +1,23 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orders.PaymentHost;
+using Orders.PaymentHost.Api;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.ListenOnDefaultUrlUnlessConfigured();
+
+builder.Services.AddGrpc();
+builder.Services.AddGrpcReflection();
+builder.Services.AddGrpcHealthChecks()
+    .AddCheck("payments", () => HealthCheckResult.Healthy());
+builder.Services.AddPaymentEmulator(builder.Configuration);
+
 var app = builder.Build();
+
+app.MapGrpcService<PaymentsService>();
+app.MapGrpcHealthChecksService();
+app.MapGrpcReflectionService();
+
 await app.RunAsync();
+
+/// <summary>Visible to tests, which host the service in-process with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,8 @@
+namespace Orders.PaymentHost.Emulator;
+
+public enum PaymentStatus
+{
+    Approved,
+    Declined,
+    Refunded,
+}

@@ -1,0 +1,36 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Orders.PaymentHost.Tests.Api;
+
+/// <summary>The real PaymentHost in-process, reached over a gRPC channel on the test server.</summary>
+internal sealed class PaymentsHost : IDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+    private GrpcChannel? _channel;
+
+    public PaymentsHost(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                host.UseSetting(key, value);
+            }
+        });
+    }
+
+    public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(
+        _factory.Server.BaseAddress,
+        new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
+
+    /// <summary>Starts the host without calling it, to see whether start-up succeeds.</summary>
+    public void Start() => _ = _factory.Server;
+
+    public void Dispose()
+    {
+        _channel?.Dispose();
+        _factory.Dispose();
+    }
+}

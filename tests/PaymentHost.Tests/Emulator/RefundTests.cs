@@ -1,0 +1,65 @@
+using Orders.PaymentHost.Emulator;
+
+namespace Orders.PaymentHost.Tests.Emulator;
+
+public sealed class RefundTests
+{
+    private readonly InMemoryPaymentProvider _provider = Emulated.Provider();
+
+    [Test]
+    public async Task Refund_of_an_approved_payment_makes_it_refunded()
+    {
+        var attempt = Emulated.Attempt();
+        await _provider.ChargeAsync(attempt, CancellationToken.None);
+
+        var refunded = await _provider.RefundAsync(attempt.PaymentId, CancellationToken.None);
+
+        Assert.That(refunded?.Status, Is.EqualTo(PaymentStatus.Refunded));
+        Assert.That((await _provider.FindAsync(attempt.PaymentId, CancellationToken.None))?.Status, Is.EqualTo(PaymentStatus.Refunded));
+    }
+
+    [Test]
+    public async Task Refund_twice_is_a_no_op_that_stays_refunded()
+    {
+        var attempt = Emulated.Attempt();
+        await _provider.ChargeAsync(attempt, CancellationToken.None);
+        var first = await _provider.RefundAsync(attempt.PaymentId, CancellationToken.None);
+
+        var second = await _provider.RefundAsync(attempt.PaymentId, CancellationToken.None);
+
+        Assert.That(second, Is.SameAs(first));
+    }
+
+    [Test]
+    public async Task Refund_of_a_declined_payment_leaves_it_declined()
+    {
+        var attempt = Emulated.Attempt(userId: "declined-bob");
+        await _provider.ChargeAsync(attempt, CancellationToken.None);
+
+        var payment = await _provider.RefundAsync(attempt.PaymentId, CancellationToken.None);
+
+        Assert.That(payment?.Status, Is.EqualTo(PaymentStatus.Declined));
+    }
+
+    [Test]
+    public async Task Refund_of_an_unknown_payment_is_a_no_op_that_records_nothing()
+    {
+        var payment = await _provider.RefundAsync("never-charged", CancellationToken.None);
+
+        Assert.That(payment, Is.Null);
+        Assert.That(await _provider.FindAsync("never-charged", CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task Concurrent_refunds_of_one_payment_all_see_it_refunded()
+    {
+        const int Callers = 16;
+        var attempt = Emulated.Attempt();
+        await _provider.ChargeAsync(attempt, CancellationToken.None);
+
+        var payments = await Task.WhenAll(Enumerable.Range(0, Callers)
+            .Select(_ => Task.Run(() => _provider.RefundAsync(attempt.PaymentId, CancellationToken.None))));
+
+        Assert.That(payments.Select(p => p?.Status), Is.All.EqualTo(PaymentStatus.Refunded));
+    }
+}
