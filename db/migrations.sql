@@ -1,0 +1,67 @@
+﻿CREATE TABLE IF NOT EXISTS __ef_migrations_history (
+    migration_id character varying(150) NOT NULL,
+    product_version character varying(32) NOT NULL,
+    CONSTRAINT pk___ef_migrations_history PRIMARY KEY (migration_id)
+);
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261128222622_InitialCreate') THEN
+    CREATE TABLE orders (
+        id uuid NOT NULL,
+        user_id character varying(64) NOT NULL,
+        status text NOT NULL,
+        progress text NOT NULL,
+        status_reason character varying(500),
+        created_at timestamp with time zone NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        total numeric,
+        currency character(3),
+        CONSTRAINT pk_orders PRIMARY KEY (id),
+        CONSTRAINT ck_orders_progress CHECK (progress IN ('completed', 'payment_charged', 'placed', 'stock_reserved')),
+        CONSTRAINT ck_orders_status CHECK (status IN ('cancelled', 'confirmed', 'failed', 'payment_declined', 'pending', 'rejected'))
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261128222622_InitialCreate') THEN
+    CREATE TABLE order_items (
+        product_id character varying(64) NOT NULL,
+        order_id uuid NOT NULL,
+        quantity integer NOT NULL,
+        unit_price numeric,
+        currency character(3),
+        CONSTRAINT pk_order_items PRIMARY KEY (order_id, product_id),
+        CONSTRAINT ck_order_items_quantity CHECK (quantity BETWEEN 1 AND 10000),
+        CONSTRAINT fk_order_items_orders_order_id FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261128222622_InitialCreate') THEN
+    CREATE INDEX ix_orders_status_updated_at ON orders (status, updated_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261128222622_InitialCreate') THEN
+    CREATE INDEX ix_orders_user_id_created_at_id ON orders (user_id, created_at DESC, id DESC);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261128222622_InitialCreate') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261128222622_InitialCreate', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

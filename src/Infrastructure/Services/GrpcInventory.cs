@@ -1,0 +1,89 @@
+using Grpc.Core;
+using Mapster;
+using Orders.Application.Abstractions;
+using Orders.Contracts.Inventory.V1;
+using Orders.Domain.Orders;
+
+namespace Orders.Infrastructure.Services;
+
+/// <summary>
+/// <see cref="IInventory"/> over the Inventory gRPC service. Expected refusals and unanswered calls become outcomes;
+/// any other gRPC status is a bug on one side or the other and is thrown.
+/// </summary>
+internal sealed class GrpcInventory(Inventory.InventoryClient client, ServiceDeadline deadline, TypeAdapterConfig mapping) : IInventory
+{
+    private const string Service = "Inventory";
+
+    public async Task<ReservationOutcome> ReserveAsync(OrderId reservationId, IReadOnlyList<RequestedLine> lines, CancellationToken cancellationToken)
+    {
+        var request = new ReserveRequest
+        {
+            ReservationId = reservationId.Adapt<string>(mapping),
+            Lines = { lines.Adapt<List<StockLine>>(mapping) },
+        };
+
+        try
+        {
+            var reply = await client.ReserveAsync(request, deadline.For(cancellationToken)).ConfigureAwait(false);
+            return reply.OutcomeCase switch
+            {
+                ReserveReply.OutcomeOneofCase.Reserved => new ReservationOutcome.Reserved(PricedLines(reply.Reserved)),
+                ReserveReply.OutcomeOneofCase.Rejected => new ReservationOutcome.Refused(
+                    reply.Rejected.Shortages.Adapt<List<StockShortage>>(mapping),
+                    reply.Rejected.UnknownProductIds.Adapt<List<ProductId>>(mapping)),
+                _ => throw new InvalidOperationException($"{Service}.Reserve replied without an outcome for reservation {reservationId}."),
+            };
+        }
+        catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
+        {
+            return new ReservationOutcome.Unavailable(RpcFailure.Describe(Service, "Reserve", exception));
+        }
+    }
+
+    public async Task<StepOutcome> ReleaseAsync(OrderId reservationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new ReleaseRequest { ReservationId = reservationId.Adapt<string>(mapping) };
+            await client.ReleaseAsync(request, deadline.For(cancellationToken)).ConfigureAwait(false);
+            return StepOutcome.Succeeded;
+        }
+        catch (RpcException exception) when (exception.StatusCode is StatusCode.FailedPrecondition)
+        {
+            return new StepOutcome.Refused(RpcFailure.Describe(Service, "Release", exception));
+        }
+        catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
+        {
+            return new StepOutcome.Unavailable(RpcFailure.Describe(Service, "Release", exception));
+        }
+    }
+
+    public async Task<StepOutcome> CommitAsync(OrderId reservationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new CommitRequest { ReservationId = reservationId.Adapt<string>(mapping) };
+            await client.CommitAsync(request, deadline.For(cancellationToken)).ConfigureAwait(false);
+            return StepOutcome.Succeeded;
+        }
+        catch (RpcException exception) when (exception.StatusCode is StatusCode.FailedPrecondition or StatusCode.NotFound)
+        {
+            return new StepOutcome.Refused(RpcFailure.Describe(Service, "Commit", exception));
+        }
+        catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
+        {
+            return new StepOutcome.Unavailable(RpcFailure.Describe(Service, "Commit", exception));
+        }
+    }
+
+    private List<PricedLine> PricedLines(Reserved reserved)
+    {
+        // A reserved line without a price breaks the contract; pricing it as zero would sell for nothing.
+        if (reserved.Lines.FirstOrDefault(line => line.UnitPrice is null) is { } unpriced)
+        {
+            throw new InvalidOperationException($"{Service}.Reserve returned no unit price for product '{unpriced.ProductId}'.");
+        }
+
+        return reserved.Lines.Adapt<List<PricedLine>>(mapping);
+    }
+}

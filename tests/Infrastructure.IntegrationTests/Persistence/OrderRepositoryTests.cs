@@ -1,0 +1,230 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Orders.Application.Abstractions;
+using Orders.Domain.Common;
+using Orders.Domain.Orders;
+using Orders.Infrastructure.Persistence;
+using Orders.Testing;
+
+namespace Orders.Infrastructure.IntegrationTests.Persistence;
+
+public sealed class OrderRepositoryTests
+{
+    private static readonly ProductId Keyboard = new("keyboard");
+    private static readonly ProductId Mouse = new("mouse");
+    private static readonly UserId Alice = new("alice");
+
+    private ServiceProvider _services = null!;
+    private DateTimeOffset _now;
+
+    [OneTimeSetUp]
+    public async Task CreateDatabase()
+    {
+        var server = await PostgresServer.GetOrIgnoreAsync();
+        _services = InfrastructureServices.ForDatabase(await server.CreateDatabaseAsync("order_repository"));
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.MigrateOrdersDatabaseAsync(CancellationToken.None);
+    }
+
+    [OneTimeTearDown]
+    public async Task DisposeServices()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+    }
+
+    // PostgreSQL keeps microseconds; start from a whole second so every stored time reads back equal.
+    [SetUp]
+    public void StartTheClock() => _now = new DateTimeOffset(2026, 5, 4, 10, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public async Task A_placed_order_reads_back_with_its_lines_and_no_prices_yet()
+    {
+        var order = Place();
+        await InScopeAsync(repository => repository.AddAsync(order, CancellationToken.None));
+
+        var found = await FindAsync(order.Id);
+
+        Assert.That(found, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(found!.UserId, Is.EqualTo(Alice));
+            Assert.That(found.Status, Is.EqualTo(OrderStatus.Pending));
+            Assert.That(found.Progress, Is.EqualTo(OrderProgress.Placed));
+            Assert.That(found.Total, Is.Null);
+            Assert.That(found.StatusReason, Is.Null);
+            Assert.That(found.CreatedAt, Is.EqualTo(_now));
+            Assert.That(found.UpdatedAt, Is.EqualTo(_now));
+            Assert.That(found.Lines.Select(line => (line.ProductId, line.Quantity, line.UnitPrice)),
+                Is.EquivalentTo(new (ProductId, int, Money?)[] { (Keyboard, 2, null), (Mouse, 1, null) }));
+        });
+    }
+
+    [Test]
+    public async Task Each_saga_step_of_a_confirmed_order_is_stored()
+    {
+        var order = Place();
+        await using var scope = _services.CreateAsyncScope();
+        var repository = scope.ServiceProvider.GetRequiredService<IOrderRepository>();
+        await repository.AddAsync(order, CancellationToken.None);
+
+        order.RecordReservation([new PricedLine(Keyboard, new Money(49.90m, "EUR")), new PricedLine(Mouse, new Money(19.05m, "EUR"))], Tick());
+        await repository.UpdateAsync(order, CancellationToken.None);
+        var reserved = await FindAsync(order.Id);
+
+        order.RecordPayment(Tick());
+        await repository.UpdateAsync(order, CancellationToken.None);
+        var charged = await FindAsync(order.Id);
+
+        order.Confirm(Tick());
+        await repository.UpdateAsync(order, CancellationToken.None);
+        var confirmed = await FindAsync(order.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reserved!.Progress, Is.EqualTo(OrderProgress.StockReserved));
+            Assert.That(reserved.Total, Is.EqualTo(new Money(118.85m, "EUR")));
+            Assert.That(reserved.Lines.Select(line => (line.ProductId, line.UnitPrice)),
+                Is.EquivalentTo(new (ProductId, Money?)[] { (Keyboard, new Money(49.90m, "EUR")), (Mouse, new Money(19.05m, "EUR")) }));
+            Assert.That(charged!.Progress, Is.EqualTo(OrderProgress.PaymentCharged));
+            Assert.That(charged.Status, Is.EqualTo(OrderStatus.Pending));
+            Assert.That(confirmed!.Status, Is.EqualTo(OrderStatus.Confirmed));
+            Assert.That(confirmed.Progress, Is.EqualTo(OrderProgress.Completed));
+            Assert.That(confirmed.Total, Is.EqualTo(new Money(118.85m, "EUR")));
+            Assert.That(confirmed.UpdatedAt, Is.EqualTo(_now));
+            Assert.That(confirmed.CreatedAt, Is.EqualTo(_now.AddSeconds(-3)));
+        });
+    }
+
+    [Test]
+    public async Task A_declined_payment_is_stored_with_its_reason_under_its_snake_case_wire_name()
+    {
+        var order = Place();
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var repository = scope.ServiceProvider.GetRequiredService<IOrderRepository>();
+            await repository.AddAsync(order, CancellationToken.None);
+            order.RecordReservation([new PricedLine(Keyboard, new Money(10m, "USD")), new PricedLine(Mouse, new Money(5m, "USD"))], Tick());
+            await repository.UpdateAsync(order, CancellationToken.None);
+            order.DeclinePayment("Card expired", Tick());
+            await repository.UpdateAsync(order, CancellationToken.None);
+        }
+
+        var found = await FindAsync(order.Id);
+        var stored = await StoredStatusAsync(order.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(found!.Status, Is.EqualTo(OrderStatus.PaymentDeclined));
+            Assert.That(found.StatusReason, Is.EqualTo("Card expired"));
+            Assert.That(found.Total, Is.EqualTo(new Money(25m, "USD")));
+            Assert.That(stored, Is.EqualTo(("payment_declined", "completed", "USD")));
+        });
+    }
+
+    [Test]
+    public async Task A_rejected_order_keeps_its_reason_and_no_total()
+    {
+        var order = Place();
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var repository = scope.ServiceProvider.GetRequiredService<IOrderRepository>();
+            await repository.AddAsync(order, CancellationToken.None);
+            order.Reject("Not enough keyboard in stock", Tick());
+            await repository.UpdateAsync(order, CancellationToken.None);
+        }
+
+        var found = await FindAsync(order.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(found!.Status, Is.EqualTo(OrderStatus.Rejected));
+            Assert.That(found.Progress, Is.EqualTo(OrderProgress.Completed));
+            Assert.That(found.StatusReason, Is.EqualTo("Not enough keyboard in stock"));
+            Assert.That(found.Total, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task Finding_an_unknown_order_gives_null()
+    {
+        var found = await FindAsync(OrderId.New());
+
+        Assert.That(found, Is.Null);
+    }
+
+    [Test]
+    public async Task Of_two_concurrent_updates_to_one_order_only_the_first_is_stored()
+    {
+        var order = Place();
+        await InScopeAsync(repository => repository.AddAsync(order, CancellationToken.None));
+        await using var first = _services.CreateAsyncScope();
+        await using var second = _services.CreateAsyncScope();
+        var firstRepository = first.ServiceProvider.GetRequiredService<IOrderRepository>();
+        var secondRepository = second.ServiceProvider.GetRequiredService<IOrderRepository>();
+        var seenByFirst = (await firstRepository.FindAsync(order.Id, CancellationToken.None))!;
+        var seenBySecond = (await secondRepository.FindAsync(order.Id, CancellationToken.None))!;
+
+        seenByFirst.RecordReservation([new PricedLine(Keyboard, new Money(1m, "EUR")), new PricedLine(Mouse, new Money(2m, "EUR"))], Tick());
+        await firstRepository.UpdateAsync(seenByFirst, CancellationToken.None);
+        seenBySecond.Fail("Inventory unavailable", Tick());
+
+        Assert.That(
+            () => secondRepository.UpdateAsync(seenBySecond, CancellationToken.None),
+            Throws.TypeOf<OrderConcurrencyException>());
+        var stored = await FindAsync(order.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored!.Status, Is.EqualTo(OrderStatus.Pending));
+            Assert.That(stored.Progress, Is.EqualTo(OrderProgress.StockReserved));
+        });
+    }
+
+    [Test]
+    public async Task An_order_updated_twice_in_a_row_by_its_own_reader_is_not_a_conflict()
+    {
+        var order = Place();
+        await InScopeAsync(repository => repository.AddAsync(order, CancellationToken.None));
+        await using var scope = _services.CreateAsyncScope();
+        var repository = scope.ServiceProvider.GetRequiredService<IOrderRepository>();
+        var found = (await repository.FindAsync(order.Id, CancellationToken.None))!;
+
+        found.RecordReservation([new PricedLine(Keyboard, new Money(1m, "EUR")), new PricedLine(Mouse, new Money(2m, "EUR"))], Tick());
+        await repository.UpdateAsync(found, CancellationToken.None);
+        found.Fail("Payment unavailable", Tick());
+        await repository.UpdateAsync(found, CancellationToken.None);
+
+        Assert.That((await FindAsync(order.Id))!.Status, Is.EqualTo(OrderStatus.Failed));
+    }
+
+    private Order Place() =>
+        Order.Place(OrderId.New(), Alice, [new RequestedLine(Keyboard, 2), new RequestedLine(Mouse, 1)], _now);
+
+    private DateTimeOffset Tick() => _now = _now.AddSeconds(1);
+
+    private async Task InScopeAsync(Func<IOrderRepository, Task> act)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await act(scope.ServiceProvider.GetRequiredService<IOrderRepository>());
+    }
+
+    private async Task<Order?> FindAsync(OrderId id)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IOrderRepository>().FindAsync(id, CancellationToken.None);
+    }
+
+    private async Task<(string Status, string Progress, string? Currency)> StoredStatusAsync(OrderId id)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+        var row = await context.Database
+            .SqlQuery<StoredStatus>($"SELECT status, progress, currency FROM orders WHERE id = {id.Value}")
+            .SingleAsync();
+        return (row.Status, row.Progress, row.Currency);
+    }
+
+    private sealed record StoredStatus(string Status, string Progress, string? Currency);
+}
