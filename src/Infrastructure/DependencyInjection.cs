@@ -84,6 +84,7 @@ public static class DependencyInjection
 
         services.AddTransient<IInventory, GrpcInventory>();
         services.AddTransient<IPayment, GrpcPayment>();
+        services.AddTransient<IProductCatalog, GrpcProductCatalog>();
         return services;
     }
 

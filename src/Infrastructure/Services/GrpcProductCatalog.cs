@@ -1,0 +1,28 @@
+using Grpc.Core;
+using Mapster;
+using Orders.Application.Abstractions;
+using Orders.Contracts.Inventory.V1;
+using Orders.Domain.Orders;
+using DomainMoney = Orders.Domain.Common.Money;
+
+namespace Orders.Infrastructure.Services;
+
+/// <summary><see cref="IProductCatalog"/> over the Inventory gRPC service's GetProducts.</summary>
+internal sealed class GrpcProductCatalog(Inventory.InventoryClient client, ServiceDeadline deadline, TypeAdapterConfig mapping) : IProductCatalog
+{
+    public async Task<ProductLookup> FindAsync(ProductId productId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reply = await client.GetProductsAsync(
+                new GetProductsRequest { ProductIds = { productId.Value } }, deadline.For(cancellationToken)).ConfigureAwait(false);
+            return reply.Products.FirstOrDefault(product => product.ProductId == productId.Value) is { } product
+                ? new ProductLookup.Found(productId, product.Name, product.UnitPrice.Adapt<DomainMoney>(mapping), product.Available)
+                : ProductLookup.Missing;
+        }
+        catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
+        {
+            return new ProductLookup.Unavailable(RpcFailure.Describe("Inventory", "GetProducts", exception));
+        }
+    }
+}

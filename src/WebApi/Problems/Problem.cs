@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Orders.Application.Abstractions;
+
+namespace Orders.WebApi.Problems;
+
+/// <summary>Builds each problem this API answers with, so a status always comes with the same type and shape.</summary>
+public static class Problem
+{
+    /// <summary>How long a client should wait before retrying when a dependency is down.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(
+            FieldPath.ToWire(errors),
+            detail: "The request has invalid fields; see errors.",
+            type: ProblemTypes.Validation,
+            title: "The request is invalid.");
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.", type: ProblemTypes.NotFound);
+
+    public static ProblemHttpResult InsufficientStock(Guid orderId, IReadOnlyList<StockShortage> shortages) =>
+        TypedResults.Problem(
+            $"Not enough stock for {string.Join(", ", shortages.Select(shortage => shortage.ProductId))}; nothing was reserved or charged.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Insufficient stock.",
+            type: ProblemTypes.InsufficientStock,
+            extensions: new Dictionary<string, object?>
+            {
+                ["order_id"] = orderId,
+                ["shortages"] = shortages.Select(shortage => new ShortageResponse(shortage.ProductId.Value, shortage.Requested, shortage.Available)).ToArray(),
+            });
+
+    public static ProblemHttpResult UnknownProducts(Guid orderId, IReadOnlyList<string> productIds) =>
+        TypedResults.Problem(
+            $"No such product: {string.Join(", ", productIds)}.",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Unknown product.",
+            type: ProblemTypes.UnknownProduct,
+            extensions: new Dictionary<string, object?> { ["order_id"] = orderId, ["product_ids"] = productIds });
+
+    public static ProblemHttpResult PaymentDeclined(Guid orderId, string reason) =>
+        TypedResults.Problem(
+            $"The payment was declined: {reason}. The reserved stock was released.",
+            statusCode: StatusCodes.Status402PaymentRequired,
+            title: "Payment declined.",
+            type: ProblemTypes.PaymentDeclined,
+            extensions: new Dictionary<string, object?> { ["order_id"] = orderId, ["reason"] = reason });
+
+    public static ProblemHttpResult DependencyUnavailable(HttpResponse response, string dependency, Guid? orderId)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var extensions = new Dictionary<string, object?> { ["dependency"] = dependency };
+        if (orderId is not null)
+        {
+            extensions["order_id"] = orderId;
+        }
+
+        return TypedResults.Problem(
+            $"The {dependency} service is unavailable; whatever was started has been undone or will be. Retry later.",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "A dependency is unavailable.",
+            type: ProblemTypes.DependencyUnavailable,
+            extensions: extensions);
+    }
+
+    public static ProblemDetails Internal() => new()
+    {
+        Status = StatusCodes.Status500InternalServerError,
+        Title = "An unexpected error occurred.",
+        Detail = "The error has been logged. Retry later or contact support with the trace id.",
+        Type = ProblemTypes.Internal,
+    };
+
+    public sealed record ShortageResponse(string ProductId, int Requested, int Available);
+}

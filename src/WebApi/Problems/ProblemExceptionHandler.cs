@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Orders.Application.Abstractions;
+
+namespace Orders.WebApi.Problems;
+
+/// <summary>
+/// The one place where exceptions become problems: unreadable bodies are the client's 400 (or 413), a store that
+/// can't be reached is a 503, and anything else is a bug: logged, and answered with a 500 that reveals nothing.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "The request body is too large.",
+                Detail = "The body exceeds the size this endpoint accepts.",
+                Type = ProblemTypes.PayloadTooLarge,
+            },
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => new ProblemDetails
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType,
+                Title = "Unsupported media type.",
+                Detail = "Send the body as application/json.",
+                Type = ProblemTypes.UnsupportedMediaType,
+            },
+            BadHttpRequestException badRequest => UnreadableBody(badRequest),
+            OrderStoreUnavailableException => StoreUnavailable(httpContext.Response),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            Log.Unhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem.Internal();
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static HttpValidationProblemDetails UnreadableBody(BadHttpRequestException exception)
+    {
+        var (field, message) = exception.InnerException is JsonException json
+            ? (FieldPath.ToWire(json.Path ?? "$"), "This is not valid JSON, or the value has the wrong type or is out of range.")
+            : (FieldPath.Body, "A JSON body is required.");
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is invalid.",
+            Detail = "The body could not be read as the JSON this endpoint expects.",
+            Type = ProblemTypes.Validation,
+        };
+    }
+
+    private static ProblemDetails StoreUnavailable(HttpResponse response)
+    {
+        response.Headers.RetryAfter = Problem.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "A dependency is unavailable.",
+            Detail = "The order store is unavailable. Retry later.",
+            Type = ProblemTypes.DependencyUnavailable,
+            Extensions = { ["dependency"] = "order-store" },
+        };
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+        public static partial void Unhandled(ILogger logger, Exception exception, string method, PathString path);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Orders.WebApi.Problems;
+
+/// <summary>The <c>type</c> of every problem this API answers with (RFC 9457), relative to the API's own address.</summary>
+public static class ProblemTypes
+{
+    public const string Validation = "/problems/validation";
+    public const string NotFound = "/problems/not-found";
+    public const string InsufficientStock = "/problems/insufficient-stock";
+    public const string UnknownProduct = "/problems/unknown-product";
+    public const string PaymentDeclined = "/problems/payment-declined";
+    public const string DependencyUnavailable = "/problems/dependency-unavailable";
+    public const string PayloadTooLarge = "/problems/payload-too-large";
+    public const string UnsupportedMediaType = "/problems/unsupported-media-type";
+    public const string Internal = "/problems/internal";
+}

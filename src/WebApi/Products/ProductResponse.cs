@@ -1,0 +1,3 @@
+namespace Orders.WebApi.Products;
+
+public sealed record ProductResponse(string ProductId, string Name, decimal UnitPrice, string Currency, int Available);
