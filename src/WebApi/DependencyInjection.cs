@@ -17,7 +17,7 @@ public static class DependencyInjection
 
         // Unreadable bodies reach ProblemExceptionHandler, which answers with field-level problems.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.ApplyToFrameworkProblems);
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
         services.AddMediator((MediatorOptions options) =>
@@ -27,6 +27,7 @@ public static class DependencyInjection
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
         });
 
+        services.AddEndpointsApiExplorer();
         services.AddOpenApiDocument(settings =>
         {
             settings.DocumentName = "v1";
@@ -35,6 +36,7 @@ public static class DependencyInjection
             settings.Description = "Places orders: reserves stock, charges the payment, confirms. Every error is an RFC 9457 problem.";
             settings.SchemaSettings = new SystemTextJsonSchemaGeneratorSettings
             {
+                SchemaType = NJsonSchema.SchemaType.OpenApi3,
                 SerializerOptions = UseWireFormat(new JsonSerializerOptions(JsonSerializerDefaults.Web)),
             };
         });

@@ -23,13 +23,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 Detail = "The body exceeds the size this endpoint accepts.",
                 Type = ProblemTypes.PayloadTooLarge,
             },
-            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => new ProblemDetails
-            {
-                Status = StatusCodes.Status415UnsupportedMediaType,
-                Title = "Unsupported media type.",
-                Detail = "Send the body as application/json.",
-                Type = ProblemTypes.UnsupportedMediaType,
-            },
             BadHttpRequestException badRequest => UnreadableBody(badRequest),
             OrderStoreUnavailableException => StoreUnavailable(httpContext.Response),
             _ => null,

@@ -11,5 +11,28 @@ public static class ProblemTypes
     public const string DependencyUnavailable = "/problems/dependency-unavailable";
     public const string PayloadTooLarge = "/problems/payload-too-large";
     public const string UnsupportedMediaType = "/problems/unsupported-media-type";
+    public const string MethodNotAllowed = "/problems/method-not-allowed";
     public const string Internal = "/problems/internal";
+
+    /// <summary>Problems the framework writes itself (unknown route, wrong media type) get this API's types too.</summary>
+    public static void ApplyToFrameworkProblems(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = context.ProblemDetails;
+        if (problem.Type?.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        problem.Type = problem.Status switch
+        {
+            StatusCodes.Status400BadRequest => Validation,
+            StatusCodes.Status404NotFound => NotFound,
+            StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+            StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+            StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+            StatusCodes.Status503ServiceUnavailable => DependencyUnavailable,
+            _ => Internal,
+        };
+    }
 }

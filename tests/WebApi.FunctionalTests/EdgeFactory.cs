@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NSubstitute;
+using Orders.Application.Abstractions;
+
+namespace Orders.WebApi.FunctionalTests;
+
+/// <summary>The WebApi with its ports replaced: for the HTTP contract alone (statuses, problem types, JSON shape).</summary>
+internal sealed class EdgeFactory : WebApplicationFactory<Program>
+{
+    public IInventory Inventory { get; } = Substitute.For<IInventory>();
+
+    public IPayment Payment { get; } = Substitute.For<IPayment>();
+
+    public IProductCatalog Catalog { get; } = Substitute.For<IProductCatalog>();
+
+    public InMemoryOrderRepository Orders { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Orders", "Host=127.0.0.1;Port=1;Database=unused");
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IInventory>().AddSingleton(Inventory);
+            services.RemoveAll<IPayment>().AddSingleton(Payment);
+            services.RemoveAll<IProductCatalog>().AddSingleton(Catalog);
+            services.RemoveAll<IOrderRepository>().AddSingleton<IOrderRepository>(Orders);
+        });
+    }
+}
