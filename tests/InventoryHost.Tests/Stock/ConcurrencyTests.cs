@@ -1,3 +1,5 @@
+using Orders.InventoryHost.Stock;
+
 namespace Orders.InventoryHost.Tests.Stock;
 
 public sealed class ConcurrencyTests : LedgerTest

@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using Orders.InventoryHost.Stock;
 
 namespace Orders.InventoryHost.Tests.Stock;
 

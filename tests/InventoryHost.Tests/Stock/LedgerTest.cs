@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using MongoDB.Bson;
+using Orders.InventoryHost.Stock;
 using Orders.InventoryHost.Stock.Storage;
 
 namespace Orders.InventoryHost.Tests.Stock;

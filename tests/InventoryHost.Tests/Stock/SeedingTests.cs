@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using Orders.InventoryHost.Configuration;
+using Orders.InventoryHost.Stock;
 
 namespace Orders.InventoryHost.Tests.Stock;
 
