@@ -35,13 +35,13 @@ public sealed class ReserveTests : LedgerTest
         await ListAsync("p2", stock: 2);
         await ListAsync("p3", stock: 1);
 
-        var result = await ReserveAsync("r1", ("p1", 5), ("p2", 3), ("p3", 4), ("ghost", 1));
+        var result = await ReserveAsync("r1", ("p1", 5), ("p2", 3), ("p3", 4), ("p9", 1));
 
         Assert.That(result.Value, Is.EqualTo(new ReserveOutcome.Rejected(
-            [new StockShortage("p2", 3, 2), new StockShortage("p3", 4, 1)], ["ghost"])).Using<ReserveOutcome.Rejected>(SameRejection));
+            [new StockShortage("p2", 3, 2), new StockShortage("p3", 4, 1)], ["p9"])).Using<ReserveOutcome.Rejected>(SameRejection));
         Assert.Multiple(async () =>
         {
-            Assert.That(await AvailableAsync("p1"), Is.EqualTo(10));
+            Assert.That(await AvailableAsync("p1"), Is.EqualTo(10), "p1 was taken before p2 turned out short, then given back");
             Assert.That(await AvailableAsync("p2"), Is.EqualTo(2));
             Assert.That(await AvailableAsync("p3"), Is.EqualTo(1));
             Assert.That(await HoldsAsync("p1"), Is.Empty);
@@ -54,10 +54,11 @@ public sealed class ReserveTests : LedgerTest
     {
         await ListAsync("p1", stock: 10);
 
-        var result = await ReserveAsync("r1", ("p1", 1), ("nope", 1));
+        var result = await ReserveAsync("r1", ("p1", 1), ("p9", 1));
 
-        Assert.That(result.Value, Is.EqualTo(new ReserveOutcome.Rejected([], ["nope"])).Using<ReserveOutcome.Rejected>(SameRejection));
+        Assert.That(result.Value, Is.EqualTo(new ReserveOutcome.Rejected([], ["p9"])).Using<ReserveOutcome.Rejected>(SameRejection));
         Assert.That(await AvailableAsync("p1"), Is.EqualTo(10));
+        Assert.That(await HoldsAsync("p1"), Is.Empty);
     }
 
     [Test]
