@@ -93,8 +93,12 @@ internal sealed partial class LocalMongod : IAsyncDisposable
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Observe(e.Data);
         process.ErrorDataReceived += (_, e) => Observe(e.Data);
-        process.Exited += (_, _) => ready.TrySetException(
-            new InvalidOperationException($"{server} exited with code {process.ExitCode} before it was ready:{Environment.NewLine}{Tail()}"));
+        process.Exited += (_, _) =>
+        {
+            process.WaitForExit(); // lets the last output lines arrive, so the error below shows them
+            ready.TrySetException(
+                new InvalidOperationException($"{server} exited with code {process.ExitCode} before it was ready:{Environment.NewLine}{Tail()}"));
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
