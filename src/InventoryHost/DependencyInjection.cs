@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+using Orders.InventoryHost.Configuration;
+using Orders.InventoryHost.Grpc;
+using Orders.InventoryHost.Health;
+using Orders.InventoryHost.Stock;
+
+namespace Orders.InventoryHost;
+
+public static class DependencyInjection
+{
+    /// <summary>A health check slower than this counts as MongoDB not answering.</summary>
+    private static readonly TimeSpan MongoPingTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>The ledger, its MongoDB database, validated options and the start-up seeding.</summary>
+    public static IServiceCollection AddStockLedger(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MongoStoreOptions>().Bind(configuration.GetSection(MongoStoreOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MongoStoreOptions>, MongoStoreOptionsValidation>();
+        services.AddOptions<StockSeedOptions>().Bind(configuration.GetSection(StockSeedOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StockSeedOptions>, StockSeedOptionsValidation>();
+
+        services.AddSingleton<IMongoClient>(sp => new MongoClient(sp.GetRequiredService<IOptions<MongoStoreOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp =>
+            sp.GetRequiredService<IMongoClient>().GetDatabase(sp.GetRequiredService<IOptions<MongoStoreOptions>>().Value.Database));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StockLedger>();
+        services.AddHostedService<StockSeeder>();
+        return services;
+    }
+
+    /// <summary>The Inventory and InventoryAdmin services, gRPC health (SERVING while MongoDB answers) and reflection.</summary>
+    public static IServiceCollection AddInventoryGrpc(this IServiceCollection services)
+    {
+        services.AddGrpc(o => o.Interceptors.Add<StoreUnavailableInterceptor>());
+        services.AddGrpcHealthChecks().AddCheck<MongoPingHealthCheck>("mongo", timeout: MongoPingTimeout);
+        services.AddGrpcReflection();
+        return services;
+    }
+
+    public static WebApplication MapInventoryGrpc(this WebApplication app)
+    {
+        app.MapGrpcService<InventoryEndpoint>();
+        app.MapGrpcService<InventoryAdminEndpoint>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

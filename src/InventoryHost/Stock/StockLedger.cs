@@ -1,0 +1,410 @@
+using Microsoft.Extensions.Logging;
+using MongoDB.Driver;
+using Orders.InventoryHost.Stock.Storage;
+
+namespace Orders.InventoryHost.Stock;
+
+/// <summary>
+/// Products, their stock, and the reservations that hold it, kept in MongoDB without multi-document transactions.
+/// Every step is one atomic, repeatable single-document write, so a crash between steps is finished by a replayed
+/// Reserve or undone by Release. Per product, at all times: available + held + sold == stock put in; never below zero.
+/// </summary>
+public sealed class StockLedger
+{
+    /// <summary>A take that fails although the product shows enough stock raced a release; try again this often.</summary>
+    private const int MaxTakeAttempts = 3;
+
+    private const int DuplicateKeyCode = 11000;
+    private const string HoldReservationId = "holds.reservation_id";
+
+    private static readonly FilterDefinitionBuilder<ProductDocument> ProductWhere = Builders<ProductDocument>.Filter;
+    private static readonly UpdateDefinitionBuilder<ProductDocument> ProductUpdate = Builders<ProductDocument>.Update;
+    private static readonly ProjectionDefinition<ProductDocument> WithoutHolds = Builders<ProductDocument>.Projection.Exclude(p => p.Holds);
+    private static readonly FilterDefinitionBuilder<ReservationDocument> ReservationWhere = Builders<ReservationDocument>.Filter;
+    private static readonly UpdateDefinitionBuilder<ReservationDocument> ReservationUpdate = Builders<ReservationDocument>.Update;
+
+    private readonly IMongoCollection<ProductDocument> _products;
+    private readonly IMongoCollection<ReservationDocument> _reservations;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<StockLedger> _logger;
+
+    public StockLedger(IMongoDatabase database, TimeProvider clock, ILogger<StockLedger> logger)
+    {
+        _products = StockCollections.ProductsOf(database);
+        _reservations = StockCollections.ReservationsOf(database);
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Holds every line or none. Idempotent by reservation id: a finished reservation returns its first outcome and takes
+    /// nothing; one left pending by a crash or a concurrent call is carried on to the end.
+    /// </summary>
+    public async Task<StockResult<ReserveOutcome>> ReserveAsync(
+        string reservationId, IReadOnlyList<RequestedLine> lines, CancellationToken cancellationToken)
+    {
+        if (ReservationRules.CheckReserve(reservationId, lines) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var requested = lines.OrderBy(l => l.ProductId, StringComparer.Ordinal).ToList();
+        var existing = await StartOrFindAsync(reservationId, requested, cancellationToken);
+        if (existing is not null)
+        {
+            if (!existing.RequestedLines.OrderBy(l => l.ProductId, StringComparer.Ordinal).SequenceEqual(requested))
+            {
+                return new StockFailure(StockFailureKind.Conflict, $"reservation {reservationId} already exists with other lines");
+            }
+
+            if (existing.ParsedStatus != ReservationStatus.Pending)
+            {
+                _logger.LogInformation("Reservation {ReservationId} replayed: it is already {Status}", reservationId, existing.ParsedStatus);
+                return await ReplyAsync(existing, cancellationToken);
+            }
+
+            _logger.LogInformation("Reservation {ReservationId} is pending: carrying it on", reservationId);
+        }
+
+        return await TakeLinesAsync(reservationId, requested, cancellationToken);
+    }
+
+    /// <summary>
+    /// Puts held stock back. Returns the reservation's status afterwards, or null when no reservation has this id
+    /// (a normal compensation). Refused once the reservation is committed.
+    /// </summary>
+    public async Task<StockResult<ReservationStatus?>> ReleaseAsync(string reservationId, CancellationToken cancellationToken)
+    {
+        if (ReservationRules.CheckReservationId(reservationId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        // The status flips first: from then on no Reserve can confirm it, and undoing the holds is safe to repeat.
+        var stored = await TransitionAsync(
+            reservationId, [StoredStatus.Pending, StoredStatus.Reserved], ReservationUpdate.Set(r => r.Status, StoredStatus.Released), cancellationToken);
+        if (stored is null)
+        {
+            _logger.LogInformation("Release of unknown reservation {ReservationId}: nothing is held", reservationId);
+            return StockResult<ReservationStatus?>.Success(null);
+        }
+
+        if (stored.ParsedStatus == ReservationStatus.Committed)
+        {
+            return new StockFailure(StockFailureKind.WrongState, $"reservation {reservationId} is committed: its stock is sold");
+        }
+
+        await SettleHoldsAsync(stored, cancellationToken);
+        _logger.LogInformation("Reservation {ReservationId} released (status {Status})", reservationId, stored.ParsedStatus);
+        return stored.ParsedStatus;
+    }
+
+    /// <summary>Makes a reserved reservation final: its stock is sold and stays taken. Committing twice is a no-op.</summary>
+    public async Task<StockResult<ReservationStatus>> CommitAsync(string reservationId, CancellationToken cancellationToken)
+    {
+        if (ReservationRules.CheckReservationId(reservationId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var stored = await TransitionAsync(
+            reservationId, [StoredStatus.Reserved], ReservationUpdate.Set(r => r.Status, StoredStatus.Committed), cancellationToken);
+        if (stored is null)
+        {
+            return new StockFailure(StockFailureKind.NotFound, $"reservation {reservationId} does not exist");
+        }
+
+        if (stored.ParsedStatus != ReservationStatus.Committed)
+        {
+            return new StockFailure(
+                StockFailureKind.WrongState, $"reservation {reservationId} is {stored.Status}: only a reserved reservation can be committed");
+        }
+
+        await SettleHoldsAsync(stored, cancellationToken);
+        _logger.LogInformation("Reservation {ReservationId} committed", reservationId);
+        return ReservationStatus.Committed;
+    }
+
+    public async Task<Reservation?> GetReservationAsync(string reservationId, CancellationToken cancellationToken)
+    {
+        var stored = await FindReservationAsync(reservationId, cancellationToken);
+        return stored?.ToReservation();
+    }
+
+    /// <summary>The products with these ids, in id order; unknown ids are left out.</summary>
+    public async Task<IReadOnlyList<Product>> GetProductsAsync(IEnumerable<string> productIds, CancellationToken cancellationToken)
+    {
+        var found = await _products.Find(ProductWhere.In(p => p.Id, productIds.Distinct(StringComparer.Ordinal)))
+            .Project<ProductDocument>(WithoutHolds)
+            .SortBy(p => p.Id)
+            .ToListAsync(cancellationToken);
+        return [.. found.Select(p => p.ToProduct())];
+    }
+
+    /// <summary>Creates a product with its initial stock, or renames and reprices an existing one (its stock untouched).</summary>
+    public async Task<StockResult<Product>> UpsertProductAsync(ProductListing listing, CancellationToken cancellationToken)
+    {
+        if (ReservationRules.CheckListing(listing) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var update = ProductUpdate
+            .Set(p => p.Name, listing.Name)
+            .Set(p => p.UnitPrice, listing.UnitPrice.Amount)
+            .Set(p => p.Currency, listing.UnitPrice.Currency)
+            .SetOnInsert(p => p.Available, listing.InitialStock)
+            .SetOnInsert(p => p.Holds, []);
+        var options = new FindOneAndUpdateOptions<ProductDocument>
+        {
+            IsUpsert = true,
+            ReturnDocument = ReturnDocument.After,
+            Projection = WithoutHolds,
+        };
+        ProductDocument stored;
+        try
+        {
+            stored = await _products.FindOneAndUpdateAsync(ProductWhere.Eq(p => p.Id, listing.ProductId), update, options, cancellationToken);
+        }
+        catch (MongoCommandException e) when (e.Code == DuplicateKeyCode)
+        {
+            // Two upserts of a new id raced and the other inserted it: now it exists, so this one is a plain update.
+            stored = await _products.FindOneAndUpdateAsync(ProductWhere.Eq(p => p.Id, listing.ProductId), update, options, cancellationToken);
+        }
+
+        _logger.LogInformation("Product {ProductId} listed at {UnitPrice} {Currency}", listing.ProductId, listing.UnitPrice.Amount, listing.UnitPrice.Currency);
+        return stored.ToProduct();
+    }
+
+    /// <summary>Sets the units of an existing product that nobody holds.</summary>
+    public async Task<StockResult<Product>> SetStockAsync(string productId, int available, CancellationToken cancellationToken)
+    {
+        if ((ReservationRules.CheckId("product id", productId) ?? ReservationRules.CheckStock(available)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var stored = await _products.FindOneAndUpdateAsync(
+            ProductWhere.Eq(p => p.Id, productId),
+            ProductUpdate.Set(p => p.Available, available),
+            new FindOneAndUpdateOptions<ProductDocument> { ReturnDocument = ReturnDocument.After, Projection = WithoutHolds },
+            cancellationToken);
+        if (stored is null)
+        {
+            return new StockFailure(StockFailureKind.NotFound, $"product {productId} does not exist");
+        }
+
+        _logger.LogInformation("Stock of product {ProductId} set to {Available}", productId, available);
+        return stored.ToProduct();
+    }
+
+    /// <summary>Inserts the pending reservation; returns null when this call created it, else the one already stored.</summary>
+    private async Task<ReservationDocument?> StartOrFindAsync(
+        string reservationId, IReadOnlyList<RequestedLine> requested, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var pending = new ReservationDocument
+        {
+            Id = reservationId,
+            Lines = [.. requested.Select(ReservationLineDocument.Requested)],
+            Status = StoredStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        try
+        {
+            await _reservations.InsertOneAsync(pending, cancellationToken: cancellationToken);
+            return null;
+        }
+        catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return await FindReservationAsync(reservationId, cancellationToken)
+                ?? throw new InvalidOperationException($"Reservation {reservationId} clashed on insert but can't be read.");
+        }
+    }
+
+    private async Task<StockResult<ReserveOutcome>> TakeLinesAsync(
+        string reservationId, IReadOnlyList<RequestedLine> requested, CancellationToken cancellationToken)
+    {
+        var priced = new List<ReservationLineDocument>(requested.Count);
+        var shortages = new List<StockShortage>();
+        var unknown = new List<string>();
+        foreach (var line in requested)
+        {
+            // Once the reservation is sure to be rejected, the other lines are only looked at, so every reason is named.
+            var rejecting = shortages.Count > 0 || unknown.Count > 0;
+            var take = rejecting
+                ? await InspectAsync(reservationId, line, cancellationToken)
+                : await TakeAsync(reservationId, line, cancellationToken);
+            switch (take)
+            {
+                case LineTake.Held held:
+                    priced.Add(ReservationLineDocument.Priced(line, held.UnitPrice));
+                    break;
+                case LineTake.Short shortOf:
+                    shortages.Add(new StockShortage(line.ProductId, line.Quantity, shortOf.Available));
+                    break;
+                case LineTake.Unknown:
+                    unknown.Add(line.ProductId);
+                    break;
+            }
+        }
+
+        return shortages.Count > 0 || unknown.Count > 0
+            ? await RejectAsync(reservationId, shortages, unknown, cancellationToken)
+            : await ConfirmAsync(reservationId, priced, cancellationToken);
+    }
+
+    /// <summary>Takes the line's units for this reservation in one atomic write; never twice, never below zero.</summary>
+    private async Task<LineTake> TakeAsync(string reservationId, RequestedLine line, CancellationToken cancellationToken)
+    {
+        var takeable = ProductWhere.Eq(p => p.Id, line.ProductId)
+            & ProductWhere.Gte(p => p.Available, line.Quantity)
+            & ProductWhere.Ne(HoldReservationId, reservationId);
+        var take = ProductUpdate
+            .Inc(p => p.Available, -line.Quantity)
+            .Push(p => p.Holds, new StockHold { ReservationId = reservationId, Quantity = line.Quantity });
+        var options = new FindOneAndUpdateOptions<ProductDocument> { ReturnDocument = ReturnDocument.After, Projection = WithoutHolds };
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var taken = await _products.FindOneAndUpdateAsync(takeable, take, options, cancellationToken);
+            if (taken is not null)
+            {
+                return new LineTake.Held(taken.ToProduct().UnitPrice);
+            }
+
+            var seen = await InspectAsync(reservationId, line, cancellationToken);
+            if (seen is not LineTake.Enough enough)
+            {
+                return seen;
+            }
+
+            if (attempt == MaxTakeAttempts)
+            {
+                return new LineTake.Short(enough.Available);
+            }
+        }
+    }
+
+    /// <summary>Why a line could not be taken, read without writing: held already, unknown, short, or enough after all.</summary>
+    private async Task<LineTake> InspectAsync(string reservationId, RequestedLine line, CancellationToken cancellationToken)
+    {
+        var heldByThis = await _products.Find(ProductWhere.Eq(p => p.Id, line.ProductId) & ProductWhere.Eq(HoldReservationId, reservationId))
+            .Project<ProductDocument>(WithoutHolds)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (heldByThis is not null)
+        {
+            return new LineTake.Held(heldByThis.ToProduct().UnitPrice);
+        }
+
+        var product = await _products.Find(ProductWhere.Eq(p => p.Id, line.ProductId))
+            .Project<ProductDocument>(WithoutHolds)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (product is null)
+        {
+            return new LineTake.Unknown();
+        }
+
+        return product.Available >= line.Quantity ? new LineTake.Enough(product.Available) : new LineTake.Short(product.Available);
+    }
+
+    private async Task<StockResult<ReserveOutcome>> RejectAsync(
+        string reservationId, IReadOnlyList<StockShortage> shortages, IReadOnlyList<string> unknown, CancellationToken cancellationToken)
+    {
+        // Rejected before the holds are undone: a concurrent replay can then no longer confirm what is being given back.
+        var reject = ReservationUpdate
+            .Set(r => r.Status, StoredStatus.Rejected)
+            .Set(r => r.Shortages, [.. shortages.Select(ShortageDocument.From)])
+            .Set(r => r.UnknownProductIds, [.. unknown]);
+        var stored = await TransitionAsync(reservationId, [StoredStatus.Pending], reject, cancellationToken)
+            ?? throw new InvalidOperationException($"Reservation {reservationId} vanished while being rejected.");
+        if (stored.ParsedStatus == ReservationStatus.Rejected)
+        {
+            _logger.LogInformation(
+                "Reservation {ReservationId} rejected: {ShortCount} products short, {UnknownCount} unknown",
+                reservationId, stored.Shortages.Count, stored.UnknownProductIds.Count);
+        }
+
+        return await ReplyAsync(stored, cancellationToken);
+    }
+
+    private async Task<StockResult<ReserveOutcome>> ConfirmAsync(
+        string reservationId, List<ReservationLineDocument> priced, CancellationToken cancellationToken)
+    {
+        var confirm = ReservationUpdate.Set(r => r.Status, StoredStatus.Reserved).Set(r => r.Lines, priced);
+        var stored = await TransitionAsync(reservationId, [StoredStatus.Pending], confirm, cancellationToken)
+            ?? throw new InvalidOperationException($"Reservation {reservationId} vanished while being confirmed.");
+        if (stored.ParsedStatus == ReservationStatus.Reserved)
+        {
+            _logger.LogInformation("Reservation {ReservationId} reserved {LineCount} lines", reservationId, priced.Count);
+        }
+
+        return await ReplyAsync(stored, cancellationToken);
+    }
+
+    /// <summary>Brings the holds in line with a settled reservation, then answers with its first outcome.</summary>
+    private async Task<StockResult<ReserveOutcome>> ReplyAsync(ReservationDocument stored, CancellationToken cancellationToken)
+    {
+        await SettleHoldsAsync(stored, cancellationToken);
+        return stored.ParsedStatus switch
+        {
+            ReservationStatus.Reserved or ReservationStatus.Committed => new ReserveOutcome.Reserved(stored.ReservedLines),
+            ReservationStatus.Released when stored.IsPriced => new ReserveOutcome.Reserved(stored.ReservedLines),
+            ReservationStatus.Released => new StockFailure(
+                StockFailureKind.WrongState, $"reservation {stored.Id} was released before its stock was reserved"),
+            ReservationStatus.Rejected => new ReserveOutcome.Rejected(
+                [.. stored.Shortages.Select(s => s.ToShortage())], stored.UnknownProductIds),
+            _ => throw new InvalidOperationException($"Reservation {stored.Id} is still pending after a transition."),
+        };
+    }
+
+    /// <summary>
+    /// Released or rejected: every hold goes back to available stock. Committed: every hold is dropped, its units sold.
+    /// Each product is one atomic write matching only while the hold is there, so repeating it changes nothing.
+    /// </summary>
+    private async Task SettleHoldsAsync(ReservationDocument stored, CancellationToken cancellationToken)
+    {
+        var givesStockBack = stored.ParsedStatus is ReservationStatus.Released or ReservationStatus.Rejected;
+        if (!givesStockBack && stored.ParsedStatus != ReservationStatus.Committed)
+        {
+            return;
+        }
+
+        foreach (var line in stored.Lines)
+        {
+            var held = ProductWhere.Eq(p => p.Id, line.ProductId) & ProductWhere.Eq(HoldReservationId, stored.Id);
+            var dropHold = ProductUpdate.PullFilter(p => p.Holds, h => h.ReservationId == stored.Id);
+            var settle = givesStockBack ? ProductUpdate.Combine(dropHold, ProductUpdate.Inc(p => p.Available, line.Quantity)) : dropHold;
+            await _products.UpdateOneAsync(held, settle, cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>Moves the reservation from one of <paramref name="from"/> in one conditional write; returns it as stored afterwards.</summary>
+    private async Task<ReservationDocument?> TransitionAsync(
+        string reservationId, string[] from, UpdateDefinition<ReservationDocument> update, CancellationToken cancellationToken)
+    {
+        var moved = await _reservations.FindOneAndUpdateAsync(
+            ReservationWhere.Eq(r => r.Id, reservationId) & ReservationWhere.In(r => r.Status, from),
+            ReservationUpdate.Combine(update, ReservationUpdate.Set(r => r.UpdatedAt, Now)),
+            new FindOneAndUpdateOptions<ReservationDocument> { ReturnDocument = ReturnDocument.After },
+            cancellationToken);
+        return moved ?? await FindReservationAsync(reservationId, cancellationToken);
+    }
+
+    private async Task<ReservationDocument?> FindReservationAsync(string reservationId, CancellationToken cancellationToken) =>
+        await _reservations.Find(ReservationWhere.Eq(r => r.Id, reservationId)).FirstOrDefaultAsync(cancellationToken);
+
+    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
+
+    private abstract record LineTake
+    {
+        public sealed record Held(Price UnitPrice) : LineTake;
+
+        public sealed record Enough(int Available) : LineTake;
+
+        public sealed record Short(int Available) : LineTake;
+
+        public sealed record Unknown : LineTake;
+    }
+}

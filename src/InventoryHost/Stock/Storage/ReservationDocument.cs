@@ -1,0 +1,39 @@
+using MongoDB.Bson.Serialization.Attributes;
+
+namespace Orders.InventoryHost.Stock.Storage;
+
+/// <summary>A document of the <c>reservations</c> collection; the id is the caller's reservation id.</summary>
+internal sealed class ReservationDocument
+{
+    [BsonId]
+    public required string Id { get; init; }
+
+    /// <summary>The requested lines, sorted by product id; priced once the reservation is reserved.</summary>
+    [BsonElement("lines")]
+    public required List<ReservationLineDocument> Lines { get; init; }
+
+    [BsonElement("status")]
+    public required string Status { get; init; }
+
+    [BsonElement("shortages")]
+    public List<ShortageDocument> Shortages { get; init; } = [];
+
+    [BsonElement("unknown_product_ids")]
+    public List<string> UnknownProductIds { get; init; } = [];
+
+    [BsonElement("created_at")]
+    public DateTime CreatedAt { get; init; }
+
+    [BsonElement("updated_at")]
+    public DateTime UpdatedAt { get; init; }
+
+    public ReservationStatus ParsedStatus => StoredStatus.Parse(Status);
+
+    public IReadOnlyList<RequestedLine> RequestedLines => [.. Lines.Select(l => new RequestedLine(l.ProductId, l.Quantity))];
+
+    public IReadOnlyList<ReservedLine> ReservedLines => [.. Lines.Select(l => l.ToReservedLine())];
+
+    public bool IsPriced => Lines.TrueForAll(l => l.UnitPrice is not null);
+
+    public Reservation ToReservation() => new(Id, ParsedStatus, ReservedLines);
+}

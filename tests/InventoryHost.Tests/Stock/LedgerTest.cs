@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using MongoDB.Bson;
+using Orders.InventoryHost.Stock;
+using Orders.InventoryHost.Stock.Storage;
+
+namespace Orders.InventoryHost.Tests.Stock;
+
+/// <summary>A <see cref="StockLedger"/> on a database of its own, and ways to look at what it stored.</summary>
+public abstract class LedgerTest
+{
+    protected const string Currency = "EUR";
+
+    private MongoServer _server = null!;
+
+    protected IMongoDatabase Database { get; private set; } = null!;
+
+    protected StockLedger Ledger { get; private set; } = null!;
+
+    protected IMongoCollection<BsonDocument> Products => Database.GetCollection<BsonDocument>(StockCollections.Products);
+
+    protected IMongoCollection<BsonDocument> Reservations => Database.GetCollection<BsonDocument>(StockCollections.Reservations);
+
+    [SetUp]
+    public async Task StartWithAnEmptyDatabase()
+    {
+        _server = await MongoServer.GetAsync();
+        Database = _server.NewDatabase("ledger");
+        Ledger = new StockLedger(Database, TimeProvider.System, NullLogger<StockLedger>.Instance);
+    }
+
+    [TearDown]
+    public async Task DropTheDatabase()
+    {
+        if (Database is not null)
+        {
+            await _server.Client.DropDatabaseAsync(Database.DatabaseNamespace.DatabaseName);
+        }
+    }
+
+    protected async Task ListAsync(string productId, int stock, decimal unitPrice = 10m)
+    {
+        var listed = await Ledger.UpsertProductAsync(new ProductListing(productId, $"Product {productId}", new Price(unitPrice, Currency), stock), CancellationToken.None);
+        Assert.That(listed.Succeeded, Is.True, () => listed.Failure!.Message);
+    }
+
+    protected Task<StockResult<ReserveOutcome>> ReserveAsync(string reservationId, params (string ProductId, int Quantity)[] lines) =>
+        Ledger.ReserveAsync(reservationId, [.. lines.Select(l => new RequestedLine(l.ProductId, l.Quantity))], CancellationToken.None);
+
+    protected async Task<int> AvailableAsync(string productId)
+    {
+        var product = await Products.Find(new BsonDocument("_id", productId)).SingleAsync();
+        return product["available"].ToInt32();
+    }
+
+    /// <summary>The holds on a product as (reservation id, quantity).</summary>
+    protected async Task<IReadOnlyList<(string ReservationId, int Quantity)>> HoldsAsync(string productId)
+    {
+        var product = await Products.Find(new BsonDocument("_id", productId)).SingleAsync();
+        return [.. product["holds"].AsBsonArray.Select(h => (h["reservation_id"].AsString, h["quantity"].ToInt32()))];
+    }
+
+    protected async Task<string> StoredStatusAsync(string reservationId)
+    {
+        var reservation = await Reservations.Find(new BsonDocument("_id", reservationId)).SingleAsync();
+        return reservation["status"].AsString;
+    }
+
+    /// <summary>The ledger's invariant: available + held + sold == the stock put in, and available is never negative.</summary>
+    protected async Task AssertStockBalancedAsync(string productId, int stockPutIn)
+    {
+        var available = await AvailableAsync(productId);
+        var held = (await HoldsAsync(productId)).Sum(h => h.Quantity);
+        var committed = await Reservations.Find(new BsonDocument("status", "committed")).ToListAsync();
+        var sold = committed.SelectMany(r => r["lines"].AsBsonArray)
+            .Where(l => l["product_id"].AsString == productId)
+            .Sum(l => l["quantity"].ToInt32());
+        Assert.Multiple(() =>
+        {
+            Assert.That(available, Is.GreaterThanOrEqualTo(0), $"available stock of {productId}");
+            Assert.That(available + held + sold, Is.EqualTo(stockPutIn), $"{productId}: available {available} + held {held} + sold {sold}");
+        });
+    }
+}
