@@ -162,8 +162,7 @@ Action StartMongo(DirectoryPath data, int port)
     var log = local.Combine("logs").CombineWithFilePath("mongod.log").FullPath;
     var mongod = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
         .Select(dir => System.IO.Path.Combine(dir, "mongod")).FirstOrDefault(System.IO.File.Exists)
-        ?? new[] { "../shared/mongo-test-server/bin/mongod" }.Select(path => MakeAbsolute(File(path)).FullPath).FirstOrDefault(System.IO.File.Exists)
-        ?? throw new CakeException("mongod not found on PATH (on machines without MongoDB put ../shared/mongo-test-server/bin on PATH).");
+        ?? MakeAbsolute(File("./scripts/mongo-standin/mongod")).FullPath;
     var process = Process.Start(new ProcessStartInfo("bash", $"-c \"exec '{mongod}' --port {port} --dbpath '{data.FullPath}' > '{log}' 2>&1\"") { UseShellExecute = false })!;
     var deadline = DateTime.UtcNow.AddMinutes(5);
     while (!(System.IO.File.Exists(log) && System.IO.File.ReadAllText(log).Contains("Waiting for connections")))
