@@ -1,6 +1,7 @@
 // Orders build. ./build.sh --target=<Task>; the default is Test.
 using System.Diagnostics;
 using System.Net.Http;
+using System.Threading;
 
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Release");
@@ -57,6 +58,32 @@ Task("MigrationsScript")
         .Append($"--configuration {configuration}")
         .Append("--project src/Infrastructure --startup-project src/Infrastructure")
         .Append("--output db/migrations.sql"));
+});
+
+Task("OpenApi")
+    .Description("Regenerates api/openapi/orders.v1.json from the WebApi; src/Client is generated from it at build time.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    const string url = "http://127.0.0.1:8089";
+    var stop = StartHost("WebApi", url, new Dictionary<string, string>
+    {
+        ["Database__MigrateOnStartup"] = "false",
+        ["ConnectionStrings__Orders"] = "Host=127.0.0.1;Port=1;Database=unused",
+    });
+    try
+    {
+        WaitUntilReady(url + "/health/live", TimeSpan.FromMinutes(1));
+        using var http = new HttpClient();
+        var document = http.GetStringAsync(url + "/swagger/v1/swagger.json").GetAwaiter().GetResult();
+        EnsureDirectoryExists("./api/openapi");
+        System.IO.File.WriteAllText("./api/openapi/orders.v1.json", document.ReplaceLineEndings("\n").TrimEnd() + "\n");
+        Information("Wrote api/openapi/orders.v1.json; rebuild to regenerate src/Client.");
+    }
+    finally
+    {
+        stop();
+    }
 });
 
 Task("Run")
@@ -175,7 +202,7 @@ Action StartMongo(DirectoryPath data, int port)
     return () => Kill(process);
 }
 
-Action StartHost(string project, string url)
+Action StartHost(string project, string url, IDictionary<string, string> environment = null)
 {
     EnsureDirectoryExists(local.Combine("logs"));
     var log = local.Combine("logs").CombineWithFilePath($"{project}.log").FullPath;
@@ -186,6 +213,10 @@ Action StartHost(string project, string url)
         WorkingDirectory = MakeAbsolute(Directory($"./src/{project}")).FullPath,
     };
     info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+    foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+    {
+        info.Environment[name] = value;
+    }
     var process = Process.Start(info)!;
     Information($"{project,-15} {url} (log {log})");
     return () => Kill(process);
