@@ -18,7 +18,8 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseOpenApi();
+// The document describes the API wherever it runs, not the address of the instance that served it.
+app.UseOpenApi(settings => settings.PostProcess = (document, _) => document.Servers.Clear());
 app.UseSwaggerUi();
 
 app.MapOrders();

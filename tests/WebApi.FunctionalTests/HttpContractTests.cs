@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using Orders.Application.Abstractions;
@@ -256,6 +257,30 @@ public sealed class HttpContractTests
             Is.SupersetOf(new[] { "201", "400", "402", "409", "413", "422", "503", "500" }));
         var schemas = document.GetProperty("components").GetProperty("schemas");
         Assert.That(schemas.GetProperty("OrderResponse").GetProperty("properties").TryGetProperty("user_id", out _), Is.True);
+    }
+
+    [Test]
+    public async Task The_served_openapi_document_is_the_committed_one_the_client_is_generated_from()
+    {
+        var committedPath = Path.Combine(RepositoryRoot(), "api", "openapi", "orders.v1.json");
+
+        var served = JsonNode.Parse(await _client.GetStringAsync("/swagger/v1/swagger.json"));
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(committedPath));
+
+        Assert.That(
+            JsonNode.DeepEquals(served, committed), Is.True,
+            "api/openapi/orders.v1.json is stale: run ./build.sh --target=OpenApi and commit it (src/Client regenerates from it).");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orders.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Orders.sln not found above " + AppContext.BaseDirectory);
     }
 
     private async Task<HttpResponseMessage> PostOrder(string json)

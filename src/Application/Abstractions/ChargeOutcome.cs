@@ -12,6 +12,9 @@ public abstract record ChargeOutcome
 
     public sealed record Declined(string Reason) : ChargeOutcome;
 
-    /// <summary>The provider did not answer; the payment may or may not have been taken.</summary>
-    public sealed record Unavailable(string Reason) : ChargeOutcome;
+    /// <summary>
+    /// The provider did not answer. <paramref name="MayHaveCharged"/> is false only when the request certainly never
+    /// reached it (the connection was refused); otherwise the payment may have been taken and must be refunded.
+    /// </summary>
+    public sealed record Unavailable(string Reason, bool MayHaveCharged = true) : ChargeOutcome;
 }

@@ -34,7 +34,8 @@ internal sealed class GrpcPayment(Payments.PaymentsClient client, ServiceDeadlin
         }
         catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
         {
-            return new ChargeOutcome.Unavailable(RpcFailure.Describe(Service, "Charge", exception));
+            return new ChargeOutcome.Unavailable(
+                RpcFailure.Describe(Service, "Charge", exception), MayHaveCharged: !RpcFailure.NeverDelivered(exception));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Grpc.Core;
 
 namespace Orders.Infrastructure.Services;
@@ -14,6 +15,29 @@ internal static class RpcFailure
         // (our own cancellation surfaces as OperationCanceledException instead).
         or StatusCode.Internal
         or StatusCode.Cancelled;
+
+    /// <summary>
+    /// True only when the call certainly never reached the service: every attempt had its connection refused.
+    /// Anything else (a deadline, a broken stream, a server's own UNAVAILABLE) may have been acted on.
+    /// </summary>
+    public static bool NeverDelivered(RpcException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception.StatusCode is not StatusCode.Unavailable)
+        {
+            return false;
+        }
+
+        for (Exception? cause = exception.Status.DebugException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static string Describe(string service, string method, RpcException exception) =>
         $"{service}.{method} failed with {exception.StatusCode}: {exception.Status.Detail}";

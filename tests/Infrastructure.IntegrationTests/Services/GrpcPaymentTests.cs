@@ -78,18 +78,30 @@ public sealed class GrpcPaymentTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome, Is.TypeOf<ChargeOutcome.Unavailable>());
+            Assert.That(((ChargeOutcome.Unavailable)outcome).MayHaveCharged, Is.True, "a slow provider may still charge");
             Assert.That(clock.Elapsed, Is.LessThan(Adapters.ShortDeadline + TimeSpan.FromSeconds(1)));
         });
     }
 
     [Test]
-    public async Task Charge_is_unavailable_when_nothing_listens()
+    public async Task Charge_is_unavailable_and_certainly_not_taken_when_nothing_listens()
     {
         await using var services = Adapters.For(payment: Adapters.NothingListens(), deadline: Adapters.ShortDeadline);
 
         var outcome = await services.GetRequiredService<IPayment>().ChargeAsync(AnyCharge(), CancellationToken.None);
 
-        Assert.That(outcome, Is.TypeOf<ChargeOutcome.Unavailable>());
+        Assert.That(outcome, Is.EqualTo(new ChargeOutcome.Unavailable(((ChargeOutcome.Unavailable)outcome).Reason, MayHaveCharged: false)));
+    }
+
+    [Test]
+    public async Task A_charge_answered_unavailable_by_the_provider_may_have_been_taken()
+    {
+        _payments.OnCharge = (_, _) => throw new RpcException(new Status(StatusCode.Unavailable, "overloaded"));
+        await using var services = Adapters.For(payment: _server.Address, deadline: Adapters.ShortDeadline);
+
+        var outcome = await services.GetRequiredService<IPayment>().ChargeAsync(AnyCharge(), CancellationToken.None);
+
+        Assert.That(((ChargeOutcome.Unavailable)outcome).MayHaveCharged, Is.True);
     }
 
     [Test]

@@ -195,6 +195,19 @@ public sealed class CreateOrderHandlerTests
     }
 
     [Test]
+    public async Task Create_order_releases_without_refunding_when_the_charge_never_reached_the_provider()
+    {
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new ChargeOutcome.Unavailable("connection refused", MayHaveCharged: false));
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.PaymentService, _orders.Order!.Id.Value)));
+        Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Failed));
+        await _inventory.Received(1).ReleaseAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
     public async Task Create_order_refunds_and_releases_when_the_store_fails_after_the_charge()
     {
         _orders.FailingUpdates.Add(2);

@@ -74,7 +74,7 @@ public sealed partial class CreateOrderHandler(
             case ChargeOutcome.Declined declined:
                 return await DeclineAsync(order, declined);
             case ChargeOutcome.Unavailable unavailable:
-                return await AbandonAsync(order, PaymentService, unavailable.Reason, paymentMayExist: true);
+                return await AbandonAsync(order, PaymentService, unavailable.Reason, paymentMayExist: unavailable.MayHaveCharged);
         }
 
         order.RecordPayment(clock.UtcNow);

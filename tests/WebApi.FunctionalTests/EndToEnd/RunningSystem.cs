@@ -1,0 +1,90 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Orders.Client;
+using Orders.Contracts.Inventory.V1;
+using Orders.Testing;
+
+namespace Orders.WebApi.FunctionalTests.EndToEnd;
+
+/// <summary>
+/// The whole system for the end-to-end tests: the WebApi in-process, InventoryHost and PaymentHost as real processes
+/// on loopback ports, real PostgreSQL and MongoDB. Started once for all end-to-end tests.
+/// </summary>
+internal sealed class RunningSystem : IAsyncDisposable
+{
+    private readonly GrpcChannel _inventoryChannel;
+
+    private RunningSystem(HostProcess inventory, HostProcess payment, WebApplicationFactory<Program> api)
+    {
+        Inventory = inventory;
+        Payment = payment;
+        Api = api;
+        Http = api.CreateClient();
+        Orders = new OrdersClient(Http) { ReadResponseAsString = true };
+        _inventoryChannel = GrpcChannel.ForAddress(inventory.Address);
+        Stock = new InventoryAdmin.InventoryAdminClient(_inventoryChannel);
+    }
+
+    public HostProcess Inventory { get; }
+
+    public HostProcess Payment { get; }
+
+    public WebApplicationFactory<Program> Api { get; }
+
+    /// <summary>Raw HTTP, only for what the typed client can't send (malformed JSON) and for health endpoints.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>The NSwag-generated client: every order call goes through it.</summary>
+    public OrdersClient Orders { get; }
+
+    public InventoryAdmin.InventoryAdminClient Stock { get; }
+
+    public static async Task<RunningSystem> StartAsync()
+    {
+        var postgres = await PostgresServer.GetOrIgnoreAsync();
+        var mongo = await MongoServer.GetAsync();
+        var ordersDatabase = postgres.ConnectionStringForNewDatabase("orders_e2e");
+
+        var inventory = await HostProcess.StartAsync("InventoryHost", new Dictionary<string, string>
+        {
+            ["Inventory__Mongo__ConnectionString"] = mongo.ConnectionString,
+            ["Inventory__Mongo__Database"] = MongoServer.NewDatabaseName("inventory_e2e"),
+        });
+        var payment = await HostProcess.StartAsync("PaymentHost", new Dictionary<string, string>());
+
+        var api = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ConnectionStrings:Orders", ordersDatabase);
+            builder.UseSetting("Services:Inventory:Address", inventory.Address.ToString());
+            builder.UseSetting("Services:Payment:Address", payment.Address.ToString());
+        });
+        return new RunningSystem(inventory, payment, api);
+    }
+
+    /// <summary>A product of this test's own, so tests never share stock.</summary>
+    public async Task<string> NewProductAsync(int available, decimal unitPrice = 10m)
+    {
+        var productId = $"e2e-{Guid.NewGuid():N}"[..24];
+        await Stock.UpsertProductAsync(new UpsertProductRequest
+        {
+            ProductId = productId,
+            Name = "End-to-end product",
+            UnitPrice = Contracts.Common.V1.Money.FromDecimal(unitPrice, "EUR"),
+            Available = available,
+        });
+        return productId;
+    }
+
+    public async Task<int> AvailableAsync(string productId) => (await Orders.GetProductAsync(productId)).Available;
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        _inventoryChannel.Dispose();
+        await Api.DisposeAsync();
+        await Payment.DisposeAsync();
+        await Inventory.DisposeAsync();
+    }
+}
