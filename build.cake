@@ -139,6 +139,7 @@ void RunTests(bool collectCoverage)
     if (collectCoverage)
     {
         settings.Collectors = new[] { "XPlat Code Coverage" };
+        settings.Settings = File("./coverage.runsettings");
     }
     DotNetTest(solution, settings);
 }
