@@ -39,6 +39,8 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet", [_assembly, "--urls", Address.ToString()])
         {
+            // The host's own folder is its content root: its appsettings.json, not whatever the test folder holds.
+            WorkingDirectory = Path.GetDirectoryName(_assembly)!,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
