@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Orders.Application.Abstractions;
 using Orders.Domain.Orders;
+using Orders.Infrastructure.Persistence.Configurations;
 
 namespace Orders.Infrastructure.Persistence;
 
@@ -38,6 +40,76 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
         catch (Exception exception) when (OrderStoreFailure.IsUnavailable(exception, cancellationToken))
         {
             throw new OrderStoreUnavailableException($"The order store could not be read for order {id}.", exception);
+        }
+    }
+
+    public async Task<bool> TryAddAsync(Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        context.Orders.Add(order);
+        try
+        {
+            await SaveAsync(order, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation,
+            ConstraintName: OrderConfiguration.IdempotencyKeyIndex,
+        })
+        {
+            // Another request holds the key: this order was never stored, so this context forgets it.
+            foreach (var line in order.Lines)
+            {
+                context.Entry(line).State = EntityState.Detached;
+            }
+
+            context.Entry(order).State = EntityState.Detached;
+            return false;
+        }
+    }
+
+    public Task<Order?> FindByIdempotencyKeyAsync(UserId userId, IdempotencyKey key, CancellationToken cancellationToken) =>
+        ReadOneAsync(
+            context.Orders.AsNoTracking().Where(order => order.UserId == userId && order.IdempotencyKey == key),
+            $"the order of user {userId} under an idempotency key",
+            cancellationToken);
+
+    public Task<Order?> ReadAsync(OrderId id, CancellationToken cancellationToken) =>
+        ReadOneAsync(context.Orders.AsNoTracking().Where(order => order.Id == id), $"order {id}", cancellationToken);
+
+    public async Task<IReadOnlyList<Order>> ListByUserAsync(UserId userId, OrderCursor? after, int count, CancellationToken cancellationToken)
+    {
+        // The row comparison is the keyset predicate; it walks ix_orders_user_id_created_at_id (user_id, created_at desc, id desc).
+        var orders = after is null
+            ? context.Orders
+            : context.Orders.FromSql(
+                $"SELECT *, xmin FROM orders WHERE (created_at, id) < ({after.CreatedAt}, {after.OrderId.Value})");
+        try
+        {
+            return await orders.AsNoTracking()
+                .Where(order => order.UserId == userId)
+                .OrderByDescending(order => order.CreatedAt)
+                .ThenByDescending(order => order.Id)
+                .Take(count)
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (OrderStoreFailure.IsUnavailable(exception, cancellationToken))
+        {
+            throw new OrderStoreUnavailableException($"The order store could not list the orders of user {userId}.", exception);
+        }
+    }
+
+    private static async Task<Order?> ReadOneAsync(IQueryable<Order> query, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await query.SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (OrderStoreFailure.IsUnavailable(exception, cancellationToken))
+        {
+            throw new OrderStoreUnavailableException($"The order store could not read {what}.", exception);
         }
     }
 
