@@ -58,13 +58,14 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
             ConstraintName: OrderConfiguration.IdempotencyKeyIndex,
         })
         {
-            // Another request holds the key: this order was never stored, so this context forgets it.
-            foreach (var line in order.Lines)
+            // Another request holds the key: this order was never stored, so this context forgets it (order first, so
+            // forgetting its lines does not take them out of the order's own list).
+            context.Entry(order).State = EntityState.Detached;
+            foreach (var line in order.Lines.ToList())
             {
                 context.Entry(line).State = EntityState.Detached;
             }
 
-            context.Entry(order).State = EntityState.Detached;
             return false;
         }
     }
@@ -80,20 +81,23 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
 
     public async Task<IReadOnlyList<Order>> ListByUserAsync(UserId userId, OrderCursor? after, int count, CancellationToken cancellationToken)
     {
-        // The row comparison is the keyset predicate; it walks ix_orders_user_id_created_at_id (user_id, created_at desc, id desc).
-        var orders = after is null
-            ? context.Orders
-            : context.Orders.FromSql(
-                $"SELECT *, xmin FROM orders WHERE (created_at, id) < ({after.CreatedAt}, {after.OrderId.Value})");
         try
         {
-            return await orders.AsNoTracking()
-                .Where(order => order.UserId == userId)
-                .OrderByDescending(order => order.CreatedAt)
-                .ThenByDescending(order => order.Id)
-                .Take(count)
+            // The page's ids first: the row comparison is the keyset predicate, walking ix_orders_user_id_created_at_id
+            // (user_id, created_at desc, id desc); then the orders with their lines.
+            var ids = await (after is null
+                    ? context.Database.SqlQuery<Guid>(
+                        $"SELECT id AS \"Value\" FROM orders WHERE user_id = {userId.Value} ORDER BY created_at DESC, id DESC LIMIT {count}")
+                    : context.Database.SqlQuery<Guid>(
+                        $"SELECT id AS \"Value\" FROM orders WHERE user_id = {userId.Value} AND (created_at, id) < ({after.CreatedAt}, {after.OrderId.Value}) ORDER BY created_at DESC, id DESC LIMIT {count}"))
                 .ToListAsync(cancellationToken)
                 .ConfigureAwait(false);
+            var orderIds = ids.Select(id => new OrderId(id)).ToList();
+            var orders = await context.Orders.AsNoTracking()
+                .Where(order => orderIds.Contains(order.Id))
+                .ToDictionaryAsync(order => order.Id, cancellationToken)
+                .ConfigureAwait(false);
+            return [.. orderIds.Where(orders.ContainsKey).Select(id => orders[id])];
         }
         catch (Exception exception) when (OrderStoreFailure.IsUnavailable(exception, cancellationToken))
         {
