@@ -65,9 +65,12 @@ public static class OrderEndpoints
         CreateOrderRequest request,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
         ISender sender,
+        HttpRequest httpRequest,
         HttpResponse response,
         CancellationToken cancellationToken)
     {
+        // Binding reads an empty header as no header; sent empty, it is a key that breaks the rules.
+        idempotencyKey ??= httpRequest.Headers.ContainsKey(IdempotencyKeyHeader) ? string.Empty : null;
         var command = new CreateOrderCommand(
             request.UserId!,
             [.. (request.Items ?? []).Select(item => item is null ? null! : new CreateOrderItem(item.ProductId!, item.Quantity))],

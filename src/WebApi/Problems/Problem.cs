@@ -95,7 +95,7 @@ public static class Problem
             statusCode: StatusCodes.Status409Conflict,
             title: "Order not cancellable.",
             type: ProblemTypes.OrderNotCancellable,
-            extensions: new Dictionary<string, object?> { ["order_id"] = orderId, ["status"] = status });
+            extensions: new Dictionary<string, object?> { ["order_id"] = orderId, ["order_status"] = status });
 
     public static ProblemHttpResult CancellationUnfinished(HttpResponse response, string dependency, Guid orderId)
     {

@@ -40,6 +40,9 @@ internal sealed class HostProcess : IAsyncDisposable
         var info = new ProcessStartInfo("dotnet", [_assembly, "--urls", Address.ToString()])
         {
             UseShellExecute = false,
+            // The content root is the working directory: the host must read its own appsettings.json (Kestrel HTTP/2),
+            // not whichever host's copy the build happened to leave last in the test's output folder.
+            WorkingDirectory = Path.GetDirectoryName(_assembly)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
