@@ -65,3 +65,42 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261128230803_OrderIdempotencyKey') THEN
+    ALTER TABLE orders ADD idempotency_key character varying(64);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261128230803_OrderIdempotencyKey') THEN
+    ALTER TABLE orders ADD request_fingerprint character(64);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261128230803_OrderIdempotencyKey') THEN
+    CREATE UNIQUE INDEX ux_orders_user_id_idempotency_key ON orders (user_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261128230803_OrderIdempotencyKey') THEN
+    ALTER TABLE orders ADD CONSTRAINT ck_orders_idempotency CHECK ((idempotency_key IS NULL) = (request_fingerprint IS NULL));
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261128230803_OrderIdempotencyKey') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261128230803_OrderIdempotencyKey', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -21,4 +21,31 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
 
     public Task<Order?> FindAsync(OrderId id, CancellationToken cancellationToken) =>
         Task.FromResult(_orders.GetValueOrDefault(id));
+
+    public Task<bool> TryAddAsync(Order order, CancellationToken cancellationToken)
+    {
+        lock (_orders)
+        {
+            if (_orders.Values.Any(stored => stored.UserId == order.UserId && stored.IdempotencyKey == order.IdempotencyKey))
+            {
+                return Task.FromResult(false);
+            }
+
+            _orders[order.Id] = order;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<Order?> FindByIdempotencyKeyAsync(UserId userId, IdempotencyKey key, CancellationToken cancellationToken) =>
+        Task.FromResult(_orders.Values.FirstOrDefault(order => order.UserId == userId && order.IdempotencyKey == key));
+
+    public Task<Order?> ReadAsync(OrderId id, CancellationToken cancellationToken) => FindAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<Order>> ListByUserAsync(UserId userId, OrderCursor? after, int count, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Order>>([.. _orders.Values
+            .Where(order => order.UserId == userId)
+            .Where(order => after is null || order.CreatedAt < after.CreatedAt || (order.CreatedAt == after.CreatedAt && order.Id.Value.CompareTo(after.OrderId.Value) < 0))
+            .OrderByDescending(order => order.CreatedAt)
+            .ThenByDescending(order => order.Id.Value)
+            .Take(count)]);
 }

@@ -16,4 +16,7 @@ public interface IInventory
 
     /// <summary>Makes the reservation final: the stock is sold.</summary>
     Task<StepOutcome> CommitAsync(OrderId reservationId, CancellationToken cancellationToken);
+
+    /// <summary>Gives a committed reservation's stock back (its order is cancelled); returning twice is a no-op; refused unless committed.</summary>
+    Task<StepOutcome> ReturnAsync(OrderId reservationId, CancellationToken cancellationToken);
 }

@@ -45,6 +45,12 @@ public sealed class Order
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The client's key for placing this order, when it sent one; unique per user.</summary>
+    public IdempotencyKey? IdempotencyKey { get; private set; }
+
+    /// <summary>What the request under <see cref="IdempotencyKey"/> asked for, so a replay can be told from a different request.</summary>
+    public string? RequestFingerprint { get; private set; }
+
     public static Order Place(OrderId id, UserId userId, IReadOnlyCollection<RequestedLine> lines, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -60,6 +66,17 @@ public sealed class Order
 
         var order = new Order(id, userId, now);
         order._lines.AddRange(lines.Select(line => new OrderLine(line.ProductId, line.Quantity)));
+        return order;
+    }
+
+    /// <summary>Places an order under the client's idempotency key; <paramref name="requestFingerprint"/> identifies what was asked.</summary>
+    public static Order Place(
+        OrderId id, UserId userId, IReadOnlyCollection<RequestedLine> lines, DateTimeOffset now, IdempotencyKey idempotencyKey, string requestFingerprint)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestFingerprint);
+        var order = Place(id, userId, lines, now);
+        order.IdempotencyKey = idempotencyKey;
+        order.RequestFingerprint = requestFingerprint;
         return order;
     }
 

@@ -76,6 +76,24 @@ internal sealed class GrpcInventory(Inventory.InventoryClient client, ServiceDea
         }
     }
 
+    public async Task<StepOutcome> ReturnAsync(OrderId reservationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new ReturnRequest { ReservationId = reservationId.Adapt<string>(mapping) };
+            await client.ReturnAsync(request, deadline.For(cancellationToken)).ConfigureAwait(false);
+            return StepOutcome.Succeeded;
+        }
+        catch (RpcException exception) when (exception.StatusCode is StatusCode.FailedPrecondition or StatusCode.NotFound)
+        {
+            return new StepOutcome.Refused(RpcFailure.Describe(Service, "Return", exception));
+        }
+        catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
+        {
+            return new StepOutcome.Unavailable(RpcFailure.Describe(Service, "Return", exception));
+        }
+    }
+
     private List<PricedLine> PricedLines(Reserved reserved)
     {
         // A reserved line without a price breaks the contract; pricing it as zero would sell for nothing.

@@ -41,6 +41,7 @@ internal static class ContractMapping
         ReservationStatus.Rejected => V1.ReservationStatus.Rejected,
         ReservationStatus.Released => V1.ReservationStatus.Released,
         ReservationStatus.Committed => V1.ReservationStatus.Committed,
+        ReservationStatus.Returned => V1.ReservationStatus.Returned,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown reservation status."),
     };
 

@@ -25,6 +25,12 @@ internal sealed class InventoryEndpoint(StockLedger ledger) : V1.Inventory.Inven
         return new V1.CommitReply { Status = result.ValueOrThrow().ToContract() };
     }
 
+    public override async Task<V1.ReturnReply> Return(V1.ReturnRequest request, ServerCallContext context)
+    {
+        var result = await ledger.ReturnAsync(request.ReservationId, context.CancellationToken);
+        return new V1.ReturnReply { Status = result.ValueOrThrow().ToContract() };
+    }
+
     public override async Task<V1.Reservation> GetReservation(V1.GetReservationRequest request, ServerCallContext context)
     {
         var reservation = await ledger.GetReservationAsync(request.ReservationId, context.CancellationToken);

@@ -8,4 +8,7 @@ public enum ReservationStatus
     Rejected,
     Released,
     Committed,
+
+    /// <summary>Committed, then given back: its units are available again (the order was cancelled).</summary>
+    Returned,
 }

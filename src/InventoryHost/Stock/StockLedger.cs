@@ -16,10 +16,11 @@ public sealed class StockLedger
 
     private const int DuplicateKeyCode = 11000;
     private const string HoldReservationId = "holds.reservation_id";
+    private const string ReturnedReservationIds = "returned_reservation_ids";
 
     private static readonly FilterDefinitionBuilder<ProductDocument> ProductWhere = Builders<ProductDocument>.Filter;
     private static readonly UpdateDefinitionBuilder<ProductDocument> ProductUpdate = Builders<ProductDocument>.Update;
-    private static readonly ProjectionDefinition<ProductDocument> WithoutHolds = Builders<ProductDocument>.Projection.Exclude(p => p.Holds);
+    private static readonly ProjectionDefinition<ProductDocument> WithoutBookkeeping = Builders<ProductDocument>.Projection.Exclude(p => p.Holds).Exclude(p => p.ReturnedReservationIds);
     private static readonly FilterDefinitionBuilder<ReservationDocument> ReservationWhere = Builders<ReservationDocument>.Filter;
     private static readonly UpdateDefinitionBuilder<ReservationDocument> ReservationUpdate = Builders<ReservationDocument>.Update;
 
@@ -89,9 +90,9 @@ public sealed class StockLedger
             return StockResult<ReservationStatus?>.Success(null);
         }
 
-        if (stored.ParsedStatus == ReservationStatus.Committed)
+        if (stored.ParsedStatus is ReservationStatus.Committed or ReservationStatus.Returned)
         {
-            return new StockFailure(StockFailureKind.WrongState, $"reservation {reservationId} is committed: its stock is sold");
+            return new StockFailure(StockFailureKind.WrongState, $"reservation {reservationId} is {stored.Status}: its stock was sold");
         }
 
         await SettleHoldsAsync(stored, cancellationToken);
@@ -125,6 +126,46 @@ public sealed class StockLedger
         return ReservationStatus.Committed;
     }
 
+    /// <summary>
+    /// Gives a committed reservation's units back to available stock (its order was cancelled). The status flips
+    /// first; then each product takes its units back in one write that also records the reservation id and matches
+    /// only while that id is absent. So returning twice is a no-op, and a replay after a crash between the writes
+    /// (or racing another return) finishes the products left over without giving any unit back twice.
+    /// </summary>
+    public async Task<StockResult<ReservationStatus>> ReturnAsync(string reservationId, CancellationToken cancellationToken)
+    {
+        if (ReservationRules.CheckReservationId(reservationId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var stored = await TransitionAsync(
+            reservationId, [StoredStatus.Committed], ReservationUpdate.Set(r => r.Status, StoredStatus.Returned), cancellationToken);
+        if (stored is null)
+        {
+            return new StockFailure(StockFailureKind.NotFound, $"reservation {reservationId} does not exist");
+        }
+
+        if (stored.ParsedStatus != ReservationStatus.Returned)
+        {
+            return new StockFailure(
+                StockFailureKind.WrongState, $"reservation {reservationId} is {stored.Status}: only a committed reservation can be returned");
+        }
+
+        // A crash inside Commit can leave holds behind; they belong to the sale being undone, so they go first.
+        await SettleHoldsAsync(stored.Id, stored.Lines, givesStockBack: false, cancellationToken);
+        foreach (var line in stored.Lines)
+        {
+            await _products.UpdateOneAsync(
+                ProductWhere.Eq(p => p.Id, line.ProductId) & ProductWhere.Ne(ReturnedReservationIds, stored.Id),
+                ProductUpdate.Inc(p => p.Available, line.Quantity).Push(p => p.ReturnedReservationIds, stored.Id),
+                cancellationToken: cancellationToken);
+        }
+
+        _logger.LogInformation("Reservation {ReservationId} returned {LineCount} lines to stock", reservationId, stored.Lines.Count);
+        return ReservationStatus.Returned;
+    }
+
     public async Task<Reservation?> GetReservationAsync(string reservationId, CancellationToken cancellationToken)
     {
         var stored = await FindReservationAsync(reservationId, cancellationToken);
@@ -135,7 +176,7 @@ public sealed class StockLedger
     public async Task<IReadOnlyList<Product>> GetProductsAsync(IEnumerable<string> productIds, CancellationToken cancellationToken)
     {
         var found = await _products.Find(ProductWhere.In(p => p.Id, productIds.Distinct(StringComparer.Ordinal)))
-            .Project<ProductDocument>(WithoutHolds)
+            .Project<ProductDocument>(WithoutBookkeeping)
             .SortBy(p => p.Id)
             .ToListAsync(cancellationToken);
         return [.. found.Select(p => p.ToProduct())];
@@ -159,7 +200,7 @@ public sealed class StockLedger
         {
             IsUpsert = true,
             ReturnDocument = ReturnDocument.After,
-            Projection = WithoutHolds,
+            Projection = WithoutBookkeeping,
         };
         ProductDocument stored;
         try
@@ -187,7 +228,7 @@ public sealed class StockLedger
         var stored = await _products.FindOneAndUpdateAsync(
             ProductWhere.Eq(p => p.Id, productId),
             ProductUpdate.Set(p => p.Available, available),
-            new FindOneAndUpdateOptions<ProductDocument> { ReturnDocument = ReturnDocument.After, Projection = WithoutHolds },
+            new FindOneAndUpdateOptions<ProductDocument> { ReturnDocument = ReturnDocument.After, Projection = WithoutBookkeeping },
             cancellationToken);
         if (stored is null)
         {
@@ -264,7 +305,7 @@ public sealed class StockLedger
         var take = ProductUpdate
             .Inc(p => p.Available, -line.Quantity)
             .Push(p => p.Holds, new StockHold { ReservationId = reservationId, Quantity = line.Quantity });
-        var options = new FindOneAndUpdateOptions<ProductDocument> { ReturnDocument = ReturnDocument.After, Projection = WithoutHolds };
+        var options = new FindOneAndUpdateOptions<ProductDocument> { ReturnDocument = ReturnDocument.After, Projection = WithoutBookkeeping };
 
         for (var attempt = 1; ; attempt++)
         {
@@ -291,7 +332,7 @@ public sealed class StockLedger
     private async Task<LineTake> InspectAsync(string reservationId, RequestedLine line, CancellationToken cancellationToken)
     {
         var heldByThis = await _products.Find(ProductWhere.Eq(p => p.Id, line.ProductId) & ProductWhere.Eq(HoldReservationId, reservationId))
-            .Project<ProductDocument>(WithoutHolds)
+            .Project<ProductDocument>(WithoutBookkeeping)
             .FirstOrDefaultAsync(cancellationToken);
         if (heldByThis is not null)
         {
@@ -299,7 +340,7 @@ public sealed class StockLedger
         }
 
         var product = await _products.Find(ProductWhere.Eq(p => p.Id, line.ProductId))
-            .Project<ProductDocument>(WithoutHolds)
+            .Project<ProductDocument>(WithoutBookkeeping)
             .FirstOrDefaultAsync(cancellationToken);
         if (product is null)
         {
@@ -349,7 +390,7 @@ public sealed class StockLedger
         await SettleHoldsAsync(stored, cancellationToken);
         return stored.ParsedStatus switch
         {
-            ReservationStatus.Reserved or ReservationStatus.Committed => new ReserveOutcome.Reserved(stored.ReservedLines),
+            ReservationStatus.Reserved or ReservationStatus.Committed or ReservationStatus.Returned => new ReserveOutcome.Reserved(stored.ReservedLines),
             ReservationStatus.Released when stored.IsPriced => new ReserveOutcome.Reserved(stored.ReservedLines),
             ReservationStatus.Released => new StockFailure(
                 StockFailureKind.WrongState, $"reservation {stored.Id} was released before its stock was reserved"),
@@ -371,10 +412,16 @@ public sealed class StockLedger
             return;
         }
 
-        foreach (var line in stored.Lines)
+        await SettleHoldsAsync(stored.Id, stored.Lines, givesStockBack, cancellationToken);
+    }
+
+    private async Task SettleHoldsAsync(
+        string reservationId, IReadOnlyList<ReservationLineDocument> lines, bool givesStockBack, CancellationToken cancellationToken)
+    {
+        foreach (var line in lines)
         {
-            var held = ProductWhere.Eq(p => p.Id, line.ProductId) & ProductWhere.Eq(HoldReservationId, stored.Id);
-            var dropHold = ProductUpdate.PullFilter(p => p.Holds, h => h.ReservationId == stored.Id);
+            var held = ProductWhere.Eq(p => p.Id, line.ProductId) & ProductWhere.Eq(HoldReservationId, reservationId);
+            var dropHold = ProductUpdate.PullFilter(p => p.Holds, h => h.ReservationId == reservationId);
             var settle = givesStockBack ? ProductUpdate.Combine(dropHold, ProductUpdate.Inc(p => p.Available, line.Quantity)) : dropHold;
             await _products.UpdateOneAsync(held, settle, cancellationToken: cancellationToken);
         }

@@ -1,8 +1,11 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Orders.Application.Orders;
+using Orders.Application.Orders.CancelOrder;
 using Orders.Application.Orders.CreateOrder;
 using Orders.Application.Orders.GetOrder;
+using Orders.Application.Orders.ListOrders;
 using Orders.WebApi.Problems;
 
 namespace Orders.WebApi.Orders;
@@ -12,13 +15,19 @@ public static class OrderEndpoints
     /// <summary>Bodies larger than this are refused with 413 before they are read.</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
 
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>Set on the answer to a request whose Idempotency-Key placed an order earlier: nothing was done again.</summary>
+    public const string IdempotentReplayedHeader = "Idempotent-Replayed";
+
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/orders").WithTags("Orders");
 
         orders.MapPost("/", CreateOrder)
             .WithName("CreateOrder")
-            .WithSummary("Places an order: reserves the stock, charges the payment and confirms it.")
+            .WithSummary("Places an order: reserves the stock, charges the payment and confirms it. With an Idempotency-Key, "
+                + "a replay of the same request answers 200 with the order it placed, and nothing is reserved or charged again.")
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
@@ -34,15 +43,38 @@ public static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        orders.MapGet("/", ListOrders)
+            .WithName("ListOrders")
+            .WithSummary("Lists a user's orders, newest first, a page at a time.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+        orders.MapPost("/{id}/cancel", CancelOrder)
+            .WithName("CancelOrder")
+            .WithSummary("Cancels a confirmed order: its stock goes back and its payment is refunded. Cancelling again answers the cancelled order.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
         return app;
     }
 
-    private static async Task<Results<Created<OrderResponse>, ValidationProblem, ProblemHttpResult>> CreateOrder(
-        CreateOrderRequest request, ISender sender, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Results<Created<OrderResponse>, Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> CreateOrder(
+        CreateOrderRequest request,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        ISender sender,
+        HttpRequest httpRequest,
+        HttpResponse response,
+        CancellationToken cancellationToken)
     {
+        // Binding reads an empty header as no header; sent empty, it is a key that breaks the rules.
+        idempotencyKey ??= httpRequest.Headers.ContainsKey(IdempotencyKeyHeader) ? string.Empty : null;
         var command = new CreateOrderCommand(
             request.UserId!,
-            [.. (request.Items ?? []).Select(item => item is null ? null! : new CreateOrderItem(item.ProductId!, item.Quantity))]);
+            [.. (request.Items ?? []).Select(item => item is null ? null! : new CreateOrderItem(item.ProductId!, item.Quantity))],
+            idempotencyKey);
 
         return await sender.Send(command, cancellationToken) switch
         {
@@ -53,6 +85,47 @@ public static class OrderEndpoints
             CreateOrderResult.UnknownProducts unknown => Problem.UnknownProducts(unknown.Order.Id, unknown.ProductIds),
             CreateOrderResult.PaymentDeclined declined => Problem.PaymentDeclined(declined.Order.Id, declined.Reason),
             CreateOrderResult.DependencyUnavailable unavailable => Problem.DependencyUnavailable(response, unavailable.Dependency, unavailable.OrderId),
+            CreateOrderResult.Replayed replayed => Replayed(response, replayed.Order),
+            CreateOrderResult.IdempotencyKeyReused reused => Problem.IdempotencyKeyReused(reused.IdempotencyKey),
+            CreateOrderResult.InProgress inProgress => Problem.OrderInProgress(response, inProgress.OrderId),
+            var other => throw new InvalidOperationException($"Unmapped result {other.GetType().Name}."),
+        };
+    }
+
+    private static Ok<OrderResponse> Replayed(HttpResponse response, OrderDto order)
+    {
+        response.Headers.Location = $"/orders/{order.Id}";
+        response.Headers[IdempotentReplayedHeader] = "true";
+        return TypedResults.Ok(OrderResponse.From(order));
+    }
+
+    private static async Task<Results<Ok<OrderPageResponse>, ValidationProblem>> ListOrders(
+        [FromQuery(Name = "user_id")] string? userId,
+        [FromQuery(Name = "limit")] int? limit,
+        [FromQuery(Name = "page_token")] string? pageToken,
+        ISender sender,
+        CancellationToken cancellationToken) =>
+        await sender.Send(new ListOrdersQuery(userId, limit, pageToken), cancellationToken) switch
+        {
+            ListOrdersResult.Page page => TypedResults.Ok(new OrderPageResponse([.. page.Items.Select(OrderResponse.From)], page.NextPageToken)),
+            ListOrdersResult.Rejected rejected => Problem.Validation(rejected.Errors),
+            var other => throw new InvalidOperationException($"Unmapped result {other.GetType().Name}."),
+        };
+
+    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> CancelOrder(
+        string id, ISender sender, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var orderId))
+        {
+            return Problem.NotFound($"There is no order '{id}'.");
+        }
+
+        return await sender.Send(new CancelOrderCommand(orderId), cancellationToken) switch
+        {
+            CancelOrderResult.Cancelled cancelled => TypedResults.Ok(OrderResponse.From(cancelled.Order)),
+            CancelOrderResult.NotFound => Problem.NotFound($"There is no order '{id}'."),
+            CancelOrderResult.NotCancellable notCancellable => Problem.OrderNotCancellable(notCancellable.Order.Id, notCancellable.Order.Status),
+            CancelOrderResult.DependencyUnavailable unavailable => Problem.CancellationUnfinished(response, unavailable.Dependency, unavailable.OrderId),
             var other => throw new InvalidOperationException($"Unmapped result {other.GetType().Name}."),
         };
     }

@@ -7,6 +7,12 @@ public static class FieldPath
 {
     public const string Body = "body";
 
+    /// <summary>Request properties that come from headers are keyed by the header's name.</summary>
+    private static readonly Dictionary<string, string> HeaderFields = new(StringComparer.Ordinal)
+    {
+        ["IdempotencyKey"] = "Idempotency-Key",
+    };
+
     public static Dictionary<string, string[]> ToWire(IReadOnlyDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -20,6 +26,11 @@ public static class FieldPath
         if (string.IsNullOrEmpty(path) || path == "$")
         {
             return Body;
+        }
+
+        if (HeaderFields.TryGetValue(path, out var header))
+        {
+            return header;
         }
 
         var trimmed = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;

@@ -10,6 +10,9 @@ public static class Problem
     /// <summary>How long a client should wait before retrying when a dependency is down.</summary>
     public const int RetryAfterSeconds = 5;
 
+    /// <summary>How long a client should wait before replaying a request whose order is still being placed.</summary>
+    public const int InProgressRetryAfterSeconds = 1;
+
     public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(
             FieldPath.ToWire(errors),
@@ -64,6 +67,46 @@ public static class Problem
             title: "A dependency is unavailable.",
             type: ProblemTypes.DependencyUnavailable,
             extensions: extensions);
+    }
+
+    public static ProblemHttpResult IdempotencyKeyReused(string idempotencyKey) =>
+        TypedResults.Problem(
+            "This Idempotency-Key was used before for a request with a different body; nothing was done. Use a new key for a new order.",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Idempotency key reused.",
+            type: ProblemTypes.IdempotencyKeyReused,
+            extensions: new Dictionary<string, object?> { ["idempotency_key"] = idempotencyKey });
+
+    public static ProblemHttpResult OrderInProgress(HttpResponse response, Guid orderId)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = InProgressRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            "An earlier request with this Idempotency-Key is still placing the order. Replay the request shortly for its outcome.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Order in progress.",
+            type: ProblemTypes.OrderInProgress,
+            extensions: new Dictionary<string, object?> { ["order_id"] = orderId });
+    }
+
+    public static ProblemHttpResult OrderNotCancellable(Guid orderId, string status) =>
+        TypedResults.Problem(
+            $"Only a confirmed order can be cancelled; this one is {status}. Nothing was changed.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Order not cancellable.",
+            type: ProblemTypes.OrderNotCancellable,
+            extensions: new Dictionary<string, object?> { ["order_id"] = orderId, ["order_status"] = status });
+
+    public static ProblemHttpResult CancellationUnfinished(HttpResponse response, string dependency, Guid orderId)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            $"The {dependency} service is unavailable; the order is still confirmed. Retry the cancellation later to finish it.",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "A dependency is unavailable.",
+            type: ProblemTypes.DependencyUnavailable,
+            extensions: new Dictionary<string, object?> { ["dependency"] = dependency, ["order_id"] = orderId });
     }
 
     public static ProblemDetails Internal() => new()

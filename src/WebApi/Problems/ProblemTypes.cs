@@ -9,6 +9,9 @@ public static class ProblemTypes
     public const string UnknownProduct = "/problems/unknown-product";
     public const string PaymentDeclined = "/problems/payment-declined";
     public const string DependencyUnavailable = "/problems/dependency-unavailable";
+    public const string IdempotencyKeyReused = "/problems/idempotency-key-reused";
+    public const string OrderInProgress = "/problems/order-in-progress";
+    public const string OrderNotCancellable = "/problems/order-not-cancellable";
     public const string PayloadTooLarge = "/problems/payload-too-large";
     public const string UnsupportedMediaType = "/problems/unsupported-media-type";
     public const string MethodNotAllowed = "/problems/method-not-allowed";

@@ -16,6 +16,11 @@ internal sealed class ScriptedInventory : Inventory.InventoryBase
     public Func<CommitRequest, Task<CommitReply>> OnCommit { get; set; } =
         _ => Task.FromResult(new CommitReply { Status = ReservationStatus.Committed });
 
+    public Func<ReturnRequest, Task<ReturnReply>> OnReturn { get; set; } =
+        _ => Task.FromResult(new ReturnReply { Status = ReservationStatus.Returned });
+
+    public ConcurrentQueue<string> Returns { get; } = new();
+
     public ConcurrentQueue<ReserveRequest> Reserves { get; } = new();
 
     public ConcurrentQueue<string> Releases { get; } = new();
@@ -38,5 +43,11 @@ internal sealed class ScriptedInventory : Inventory.InventoryBase
     {
         Commits.Enqueue(request.ReservationId);
         return OnCommit(request);
+    }
+
+    public override Task<ReturnReply> Return(ReturnRequest request, ServerCallContext context)
+    {
+        Returns.Enqueue(request.ReservationId);
+        return OnReturn(request);
     }
 }

@@ -110,6 +110,46 @@ public sealed class InventoryHostTests
     }
 
     [Test]
+    public async Task Return_of_a_committed_reservation_replies_returned_and_puts_the_stock_back()
+    {
+        await Inventory.ReserveAsync(Request("order-1", ("p1", 3)), deadline: Deadline);
+        await Inventory.CommitAsync(new CommitRequest { ReservationId = "order-1" }, deadline: Deadline);
+
+        var first = await Inventory.ReturnAsync(new ReturnRequest { ReservationId = "order-1" }, deadline: Deadline);
+        var second = await Inventory.ReturnAsync(new ReturnRequest { ReservationId = "order-1" }, deadline: Deadline);
+
+        var p1 = await Inventory.GetProductsAsync(new GetProductsRequest { ProductIds = { "p1" } }, deadline: Deadline);
+        var reservation = await Inventory.GetReservationAsync(new GetReservationRequest { ReservationId = "order-1" }, deadline: Deadline);
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Status, Is.EqualTo(ReservationStatus.Returned));
+            Assert.That(second.Status, Is.EqualTo(ReservationStatus.Returned));
+            Assert.That(p1.Products.Single().Available, Is.EqualTo(100));
+            Assert.That(reservation.Status, Is.EqualTo(ReservationStatus.Returned));
+        });
+    }
+
+    [Test]
+    public async Task Return_of_an_uncommitted_reservation_is_a_failed_precondition()
+    {
+        await Inventory.ReserveAsync(Request("order-1", ("p1", 1)), deadline: Deadline);
+
+        var error = Assert.ThrowsAsync<RpcException>(async () =>
+            await Inventory.ReturnAsync(new ReturnRequest { ReservationId = "order-1" }, deadline: Deadline));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.FailedPrecondition));
+    }
+
+    [Test]
+    public void Return_of_an_unknown_reservation_is_not_found()
+    {
+        var error = Assert.ThrowsAsync<RpcException>(async () =>
+            await Inventory.ReturnAsync(new ReturnRequest { ReservationId = "never-reserved" }, deadline: Deadline));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.NotFound));
+    }
+
+    [Test]
     public async Task Release_of_an_unknown_reservation_replies_none()
     {
         var reply = await Inventory.ReleaseAsync(new ReleaseRequest { ReservationId = "never-reserved" }, deadline: Deadline);

@@ -75,6 +75,25 @@ public sealed class CreateOrderValidatorTests
             ErrorKeys(new CreateOrderCommand("", [new("", 0), new("p2", 20_000)])),
             Is.EquivalentTo(new[] { "UserId", "Items[0].ProductId", "Items[0].Quantity", "Items[1].Quantity" }));
 
+    [TestCase("k")]
+    [TestCase("order-2026-11-28 #1 ~!")]
+    public void A_printable_ascii_idempotency_key_is_valid(string key) =>
+        Assert.That(ErrorKeys(new CreateOrderCommand("u1", [new("p1", 1)], key)), Is.Empty);
+
+    [TestCase("")]
+    [TestCase("tab\tkey")]
+    [TestCase("clé")]
+    [TestCase("new\nline")]
+    public void An_idempotency_key_outside_printable_ascii_is_invalid(string key) =>
+        Assert.That(ErrorKeys(new CreateOrderCommand("u1", [new("p1", 1)], key)), Is.EqualTo(new[] { "IdempotencyKey" }));
+
+    [Test]
+    public void An_idempotency_key_is_at_most_sixty_four_characters()
+    {
+        Assert.That(ErrorKeys(new CreateOrderCommand("u1", [new("p1", 1)], new string('k', 65))), Is.EqualTo(new[] { "IdempotencyKey" }));
+        Assert.That(ErrorKeys(new CreateOrderCommand("u1", [new("p1", 1)], new string('k', 64))), Is.Empty);
+    }
+
     private string[] ErrorKeys(CreateOrderCommand command) =>
         [.. _validator.Validate(command).Errors.Select(error => error.PropertyName).Distinct()];
 }

@@ -34,6 +34,12 @@ internal sealed class RecordingOrderRepository : IOrderRepository
 
     public Task UpdateAsync(Order order, CancellationToken cancellationToken)
     {
+        if (NextUpdateFailure is { } failure)
+        {
+            NextUpdateFailure = null;
+            throw failure;
+        }
+
         if (FailingUpdates.Contains(++_updates))
         {
             throw new OrderStoreUnavailableException("down");
@@ -44,5 +50,36 @@ internal sealed class RecordingOrderRepository : IOrderRepository
     }
 
     public Task<Order?> FindAsync(OrderId id, CancellationToken cancellationToken) =>
-        Task.FromResult(Order?.Id == id ? Order : null);
+        Task.FromResult(All.FirstOrDefault(order => order.Id == id));
+
+    /// <summary>Orders stored before the test, beside <see cref="Order"/>.</summary>
+    public List<Order> Earlier { get; } = [];
+
+    /// <summary>Thrown by the next update instead of saving, once.</summary>
+    public Exception? NextUpdateFailure { get; set; }
+
+    public Task<bool> TryAddAsync(Order order, CancellationToken cancellationToken)
+    {
+        if (All.Any(stored => stored.UserId == order.UserId && stored.IdempotencyKey == order.IdempotencyKey))
+        {
+            return Task.FromResult(false);
+        }
+
+        return AddAsync(order, cancellationToken).ContinueWith(_ => true, TaskScheduler.Default);
+    }
+
+    public Task<Order?> FindByIdempotencyKeyAsync(UserId userId, IdempotencyKey key, CancellationToken cancellationToken) =>
+        Task.FromResult(All.FirstOrDefault(order => order.UserId == userId && order.IdempotencyKey == key));
+
+    public Task<Order?> ReadAsync(OrderId id, CancellationToken cancellationToken) => FindAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<Order>> ListByUserAsync(UserId userId, OrderCursor? after, int count, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Order>>([.. All
+            .Where(order => order.UserId == userId)
+            .Where(order => after is null || order.CreatedAt < after.CreatedAt || (order.CreatedAt == after.CreatedAt && order.Id.Value.CompareTo(after.OrderId.Value) < 0))
+            .OrderByDescending(order => order.CreatedAt)
+            .ThenByDescending(order => order.Id.Value)
+            .Take(count)]);
+
+    private IEnumerable<Order> All => Order is null ? Earlier : Earlier.Append(Order);
 }

@@ -42,6 +42,9 @@ internal sealed class HostProcess : IAsyncDisposable
             // The host's own folder is its content root: its appsettings.json, not whatever the test folder holds.
             WorkingDirectory = Path.GetDirectoryName(_assembly)!,
             UseShellExecute = false,
+            // The content root is the working directory: the host must read its own appsettings.json (Kestrel HTTP/2),
+            // not whichever host's copy the build happened to leave last in the test's output folder.
+            WorkingDirectory = Path.GetDirectoryName(_assembly)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -2,6 +2,8 @@ using Mediator;
 
 namespace Orders.Application.Orders.CreateOrder;
 
-public sealed record CreateOrderCommand(string UserId, IReadOnlyList<CreateOrderItem> Items) : ICommand<CreateOrderResult>;
+/// <summary>Place an order; with an <paramref name="IdempotencyKey"/>, retries of the same request place it once.</summary>
+public sealed record CreateOrderCommand(string UserId, IReadOnlyList<CreateOrderItem> Items, string? IdempotencyKey = null)
+    : ICommand<CreateOrderResult>;
 
 public sealed record CreateOrderItem(string ProductId, int Quantity);

@@ -27,14 +27,21 @@ public sealed partial class CreateOrderHandler(
         ArgumentNullException.ThrowIfNull(command);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var order = Order.Place(
-            OrderId.New(),
-            new UserId(command.UserId),
-            [.. command.Items.Select(item => new RequestedLine(new ProductId(item.ProductId), item.Quantity))],
-            clock.UtcNow);
+        var order = Place(command);
         try
         {
-            await orders.AddAsync(order, cancellationToken);
+            if (order.IdempotencyKey is null)
+            {
+                await orders.AddAsync(order, cancellationToken);
+            }
+            else
+            {
+                var claim = await new IdempotentPlacement(orders).ClaimAsync(order, cancellationToken);
+                if (claim is not IdempotencyClaim.Claimed)
+                {
+                    return Replay(claim, order);
+                }
+            }
         }
         catch (OrderStoreUnavailableException exception)
         {
@@ -47,6 +54,28 @@ public sealed partial class CreateOrderHandler(
         // Side effects start here: the saga runs to an end even if the caller goes away, so a dropped connection
         // never leaves stock held. Each remote call still has its own deadline.
         return await RunSagaAsync(order, CancellationToken.None);
+    }
+
+    private Order Place(CreateOrderCommand command)
+    {
+        var id = OrderId.New();
+        var userId = new UserId(command.UserId);
+        RequestedLine[] lines = [.. command.Items.Select(item => new RequestedLine(new ProductId(item.ProductId), item.Quantity))];
+        return command.IdempotencyKey is null
+            ? Order.Place(id, userId, lines, clock.UtcNow)
+            : Order.Place(id, userId, lines, clock.UtcNow, new IdempotencyKey(command.IdempotencyKey), RequestFingerprint.Of(command));
+    }
+
+    /// <summary>The answer to a request whose idempotency key an earlier request holds: nothing is reserved or charged again.</summary>
+    private CreateOrderResult Replay(IdempotencyClaim claim, Order order)
+    {
+        Log.Replayed(logger, order.UserId, order.IdempotencyKey!.Value, claim.GetType().Name);
+        return claim switch
+        {
+            IdempotencyClaim.Replay replay => new CreateOrderResult.Replayed(OrderDto.From(replay.Order)),
+            IdempotencyClaim.InProgress inProgress => new CreateOrderResult.InProgress(inProgress.OrderId.Value),
+            _ => new CreateOrderResult.IdempotencyKeyReused(order.IdempotencyKey!.Value.Value),
+        };
     }
 
     private async Task<CreateOrderResult> RunSagaAsync(Order order, CancellationToken cancellationToken)
@@ -229,6 +258,9 @@ public sealed partial class CreateOrderHandler(
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId} left pending at {Progress} for recovery: {Reason}")]
         public static partial void LeftForRecovery(ILogger logger, OrderId orderId, OrderProgress progress, string reason);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Request of {UserId} under idempotency key {IdempotencyKey} not placed again: {Claim}")]
+        public static partial void Replayed(ILogger logger, UserId userId, IdempotencyKey idempotencyKey, string claim);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Order store unavailable while saving order {OrderId}")]
         public static partial void StoreUnavailable(ILogger logger, Exception exception, OrderId orderId);

@@ -27,6 +27,15 @@ public abstract record CreateOrderResult : IValidatedResult<CreateOrderResult>
     /// <summary>The payment was declined; the reservation is released.</summary>
     public sealed record PaymentDeclined(OrderDto Order, string Reason) : CreateOrderResult;
 
+    /// <summary>An earlier request with the same idempotency key and body placed this order; nothing was done again.</summary>
+    public sealed record Replayed(OrderDto Order) : CreateOrderResult;
+
+    /// <summary>The idempotency key was used before for a request that asked for something else; nothing was done.</summary>
+    public sealed record IdempotencyKeyReused(string IdempotencyKey) : CreateOrderResult;
+
+    /// <summary>An earlier request with the same idempotency key is still placing this order; retry shortly.</summary>
+    public sealed record InProgress(Guid OrderId) : CreateOrderResult;
+
     /// <summary>
     /// A dependency failed. What the saga had done is undone, or (when even that failed) left recorded on the
     /// pending order for the recovery job. <paramref name="OrderId"/> is null when nothing was stored.

@@ -27,6 +27,11 @@ public sealed class CreateOrderValidator : AbstractValidator<CreateOrderCommand>
                 item.RuleFor(line => line.ProductId).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(ProductId.MaxLength);
                 item.RuleFor(line => line.Quantity).InclusiveBetween(OrderLine.MinQuantity, OrderLine.MaxQuantity);
             });
+
+        RuleFor(command => command.IdempotencyKey)
+            .Must(IdempotencyKey.IsWellFormed)
+            .When(command => command.IdempotencyKey is not null)
+            .WithMessage($"An idempotency key is 1..{IdempotencyKey.MaxLength} printable ASCII characters.");
     }
 
     /// <summary>A product appears once per order: two lines of one product are refused, not merged.</summary>

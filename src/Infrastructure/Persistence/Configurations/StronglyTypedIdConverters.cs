@@ -8,3 +8,5 @@ internal sealed class OrderIdConverter() : ValueConverter<OrderId, Guid>(id => i
 internal sealed class UserIdConverter() : ValueConverter<UserId, string>(id => id.Value, value => new UserId(value));
 
 internal sealed class ProductIdConverter() : ValueConverter<ProductId, string>(id => id.Value, value => new ProductId(value));
+
+internal sealed class IdempotencyKeyConverter() : ValueConverter<IdempotencyKey, string>(key => key.Value, value => new IdempotencyKey(value));

@@ -33,10 +33,21 @@ namespace Orders.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<string>("Progress")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("progress");
+
+                    b.Property<string>("RequestFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("request_fingerprint")
+                        .IsFixedLength();
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -82,12 +93,19 @@ namespace Orders.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status", "UpdatedAt")
                         .HasDatabaseName("ix_orders_status_updated_at");
 
+                    b.HasIndex("UserId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_orders_user_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
                     b.HasIndex("UserId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_orders_user_id_created_at_id");
 
                     b.ToTable("orders", null, t =>
                         {
+                            t.HasCheckConstraint("ck_orders_idempotency", "(idempotency_key IS NULL) = (request_fingerprint IS NULL)");
+
                             t.HasCheckConstraint("ck_orders_progress", "progress IN ('completed', 'payment_charged', 'placed', 'stock_reserved')");
 
                             t.HasCheckConstraint("ck_orders_status", "status IN ('cancelled', 'confirmed', 'failed', 'payment_declined', 'pending', 'rejected')");

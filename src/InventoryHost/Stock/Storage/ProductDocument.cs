@@ -25,5 +25,9 @@ internal sealed class ProductDocument
     [BsonElement("holds")]
     public List<StockHold> Holds { get; init; } = [];
 
+    /// <summary>Reservations whose units came back to this product; written with the units, so none comes back twice.</summary>
+    [BsonElement("returned_reservation_ids")]
+    public List<string> ReturnedReservationIds { get; init; } = [];
+
     public Product ToProduct() => new(Id, Name, new Price(UnitPrice, Currency), Available);
 }

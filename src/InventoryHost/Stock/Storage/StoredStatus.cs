@@ -8,6 +8,7 @@ internal static class StoredStatus
     public const string Rejected = "rejected";
     public const string Released = "released";
     public const string Committed = "committed";
+    public const string Returned = "returned";
 
     public static ReservationStatus Parse(string stored) => stored switch
     {
@@ -16,6 +17,7 @@ internal static class StoredStatus
         Rejected => ReservationStatus.Rejected,
         Released => ReservationStatus.Released,
         Committed => ReservationStatus.Committed,
+        Returned => ReservationStatus.Returned,
         _ => throw new InvalidOperationException($"Unknown stored reservation status '{stored}'."),
     };
 }

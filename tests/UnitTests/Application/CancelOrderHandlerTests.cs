@@ -1,0 +1,161 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+using Orders.Application.Abstractions;
+using Orders.Application.Orders.CancelOrder;
+using Orders.Application.Orders.CreateOrder;
+using Orders.Domain.Orders;
+
+namespace Orders.UnitTests.Application;
+
+public sealed class CancelOrderHandlerTests
+{
+    private static readonly DateTimeOffset CancelledAt = OrderFixtures.Placed.AddMinutes(5);
+
+    private IInventory _inventory = null!;
+    private IPayment _payment = null!;
+    private RecordingOrderRepository _orders = null!;
+    private CancelOrderHandler _handler = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _inventory = Substitute.For<IInventory>();
+        _payment = Substitute.For<IPayment>();
+        _orders = new RecordingOrderRepository();
+        _inventory.ReturnAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
+        _payment.RefundAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
+        var clock = Substitute.For<IClock>();
+        clock.UtcNow.Returns(CancelledAt);
+        _handler = new CancelOrderHandler(_inventory, _payment, _orders, clock, NullLogger<CancelOrderHandler>.Instance);
+    }
+
+    [Test]
+    public async Task Cancel_returns_the_stock_refunds_the_payment_and_then_stores_the_order_cancelled()
+    {
+        var order = Stored(OrderFixtures.Confirmed());
+        _payment.RefundAsync(order.Id, Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            Assert.That(_orders.Saved, Is.Empty, "nothing stored before the remote steps are done");
+            return StepOutcome.Succeeded;
+        });
+
+        var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
+
+        var cancelled = (CancelOrderResult.Cancelled)result;
+        Assert.Multiple(() =>
+        {
+            Assert.That(cancelled.Order.Status, Is.EqualTo("cancelled"));
+            Assert.That(cancelled.Order.UpdatedAt, Is.EqualTo(CancelledAt));
+            Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Cancelled, OrderProgress.Completed) }));
+        });
+        Received.InOrder(() =>
+        {
+            _inventory.ReturnAsync(order.Id, Arg.Any<CancellationToken>());
+            _payment.RefundAsync(order.Id, Arg.Any<CancellationToken>());
+        });
+    }
+
+    [Test]
+    public async Task Cancel_of_a_cancelled_order_answers_it_again_without_remote_calls()
+    {
+        var order = Stored(OrderFixtures.Confirmed());
+        var first = (CancelOrderResult.Cancelled)await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
+        _inventory.ClearReceivedCalls();
+        _payment.ClearReceivedCalls();
+
+        var again = (CancelOrderResult.Cancelled)await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
+
+        Assert.That((again.Order.Id, again.Order.Status, again.Order.UpdatedAt), Is.EqualTo((first.Order.Id, "cancelled", first.Order.UpdatedAt)));
+        await _inventory.DidNotReceiveWithAnyArgs().ReturnAsync(default, default);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task Cancel_of_a_rejected_order_is_not_cancellable_and_does_nothing()
+    {
+        var order = Stored(OrderFixtures.Rejected());
+
+        var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
+
+        Assert.That(result, Is.TypeOf<CancelOrderResult.NotCancellable>());
+        Assert.That(((CancelOrderResult.NotCancellable)result).Order.Status, Is.EqualTo("rejected"));
+        Assert.That(_orders.Saved, Is.Empty);
+        await _inventory.DidNotReceiveWithAnyArgs().ReturnAsync(default, default);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task Cancel_of_a_pending_order_is_not_cancellable()
+    {
+        var order = Stored(OrderFixtures.Pending());
+
+        var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
+
+        Assert.That(result, Is.TypeOf<CancelOrderResult.NotCancellable>());
+        await _inventory.DidNotReceiveWithAnyArgs().ReturnAsync(default, default);
+    }
+
+    [Test]
+    public async Task Cancel_of_an_unknown_order_is_not_found() =>
+        Assert.That(await _handler.Handle(new CancelOrderCommand(Guid.NewGuid()), CancellationToken.None), Is.TypeOf<CancelOrderResult.NotFound>());
+
+    [Test]
+    public async Task Cancel_leaves_the_order_confirmed_and_refunds_nothing_when_inventory_does_not_answer()
+    {
+        var order = Stored(OrderFixtures.Confirmed());
+        _inventory.ReturnAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("timeout"));
+
+        var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CancelOrderResult.DependencyUnavailable(CreateOrderHandler.InventoryService, order.Id.Value)));
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.Confirmed));
+        Assert.That(_orders.Saved, Is.Empty);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task Cancel_retried_after_the_payment_did_not_answer_finishes_the_cancellation()
+    {
+        var order = Stored(OrderFixtures.Confirmed());
+        _payment.RefundAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("timeout"), StepOutcome.Succeeded);
+
+        var first = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
+        var retry = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.EqualTo(new CancelOrderResult.DependencyUnavailable(CreateOrderHandler.PaymentService, order.Id.Value)));
+            Assert.That(retry, Is.TypeOf<CancelOrderResult.Cancelled>());
+            Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Cancelled, OrderProgress.Completed) }));
+        });
+        await _inventory.Received(2).ReturnAsync(order.Id, Arg.Any<CancellationToken>());
+    }
+
+    [Test]
+    public async Task Cancel_answers_dependency_unavailable_when_the_store_is_down_after_the_remote_steps()
+    {
+        var order = Stored(OrderFixtures.Confirmed());
+        _orders.NextUpdateFailure = new OrderStoreUnavailableException("down");
+
+        var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CancelOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, order.Id.Value)));
+        await _payment.Received(1).RefundAsync(order.Id, Arg.Any<CancellationToken>());
+    }
+
+    [Test]
+    public void Cancel_of_a_confirmed_order_whose_reservation_inventory_refuses_to_return_is_a_bug_not_an_outcome()
+    {
+        var order = Stored(OrderFixtures.Confirmed());
+        _inventory.ReturnAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Refused("not committed"));
+
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None));
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.Confirmed));
+    }
+
+    private Order Stored(Order order)
+    {
+        _orders.Earlier.Add(order);
+        return order;
+    }
+}
