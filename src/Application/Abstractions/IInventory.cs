@@ -16,4 +16,7 @@ public interface IInventory
 
     /// <summary>Makes the reservation final: the stock is sold.</summary>
     Task<StepOutcome> CommitAsync(OrderId reservationId, CancellationToken cancellationToken);
+
+    /// <summary>What the inventory holds for the reservation now; for recovery, which must not guess.</summary>
+    Task<ReservationState> GetReservationAsync(OrderId reservationId, CancellationToken cancellationToken);
 }

@@ -16,6 +16,9 @@ internal sealed class ScriptedInventory : Inventory.InventoryBase
     public Func<CommitRequest, Task<CommitReply>> OnCommit { get; set; } =
         _ => Task.FromResult(new CommitReply { Status = ReservationStatus.Committed });
 
+    public Func<GetReservationRequest, Task<Reservation>> OnGetReservation { get; set; } =
+        request => throw new RpcException(new Status(StatusCode.NotFound, $"reservation {request.ReservationId} does not exist"));
+
     public ConcurrentQueue<ReserveRequest> Reserves { get; } = new();
 
     public ConcurrentQueue<string> Releases { get; } = new();
@@ -39,4 +42,6 @@ internal sealed class ScriptedInventory : Inventory.InventoryBase
         Commits.Enqueue(request.ReservationId);
         return OnCommit(request);
     }
+
+    public override Task<Reservation> GetReservation(GetReservationRequest request, ServerCallContext context) => OnGetReservation(request);
 }
