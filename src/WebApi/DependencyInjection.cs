@@ -2,9 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mediator;
 using NJsonSchema.Generation;
+using Microsoft.Extensions.Options;
+using Orders.Application.Abstractions;
 using Orders.Application.Common;
 using Orders.Application.Orders.CreateOrder;
+using Orders.WebApi.Faults;
 using Orders.WebApi.Problems;
+using Orders.WebApi.Recovery;
 
 namespace Orders.WebApi;
 
@@ -40,6 +44,33 @@ public static class DependencyInjection
                 SerializerOptions = UseWireFormat(new JsonSerializerOptions(JsonSerializerDefaults.Web)),
             };
         });
+
+        return services;
+    }
+
+    /// <summary>The background job that drives orders left pending to an end; options validated at start.</summary>
+    public static IServiceCollection AddOrderRecovery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RecoveryOptions>()
+            .Bind(configuration.GetSection(RecoveryOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RecoveryOptions>, RecoveryOptionsValidator>();
+        services.AddHostedService<OrderRecoveryService>();
+        return services;
+    }
+
+    /// <summary>Test-only faults, registered only when their setting is on: nothing changes otherwise.</summary>
+    public static IServiceCollection AddFaultsWhenSwitchedOn(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetValue<bool>(CrashAfterChargePayment.Setting))
+        {
+            var payment = services.Last(descriptor => descriptor.ServiceType == typeof(IPayment));
+            services.Remove(payment);
+            services.Add(ServiceDescriptor.Describe(
+                typeof(IPayment),
+                provider => new CrashAfterChargePayment((IPayment)ActivatorUtilities.CreateInstance(provider, payment.ImplementationType!)),
+                payment.Lifetime));
+        }
 
         return services;
     }

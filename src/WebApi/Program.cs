@@ -11,7 +11,9 @@ builder.ListenOnDefaultUrlUnlessConfigured();
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
-    .AddWebApi();
+    .AddWebApi()
+    .AddOrderRecovery(builder.Configuration)
+    .AddFaultsWhenSwitchedOn(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = OrderEndpoints.MaxRequestBodyBytes);
 
 var app = builder.Build();
