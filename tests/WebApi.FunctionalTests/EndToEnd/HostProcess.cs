@@ -42,6 +42,9 @@ internal sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // The content root is the working directory: the host must read its own appsettings.json (h2c), not
+            // whichever host's copy last landed in the test output.
+            WorkingDirectory = Path.GetDirectoryName(_assembly)!,
         };
         foreach (var (name, value) in _environment)
         {
@@ -117,7 +120,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     private string ReadLog() => File.Exists(_log) ? File.ReadAllText(_log) : "(no output)";
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -125,9 +128,9 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Release or Debug: the same configuration the tests were built in.</summary>
-    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+    internal static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
-    private static string RepositoryRoot
+    internal static string RepositoryRoot
     {
         get
         {
