@@ -17,7 +17,7 @@ public static class DependencyInjection
     /// <summary>The HTTP edge: snake_case JSON, problem details for every error, the mediator, the OpenAPI document.</summary>
     public static IServiceCollection AddWebApi(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(options => UseWireFormat(options.SerializerOptions));
+        services.ConfigureHttpJsonOptions(options => ReadStrictly(UseWireFormat(options.SerializerOptions)));
 
         // Unreadable bodies reach ProblemExceptionHandler, which answers with field-level problems.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -73,6 +73,18 @@ public static class DependencyInjection
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// A body means one thing or is refused (400): unknown fields, a key given twice and numbers sent as strings are
+    /// errors, not guesses. Reading only: the OpenAPI document already says integer, and lists every field.
+    /// </summary>
+    private static JsonSerializerOptions ReadStrictly(JsonSerializerOptions options)
+    {
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.AllowDuplicateProperties = false;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        return options;
     }
 
     private static JsonSerializerOptions UseWireFormat(JsonSerializerOptions options)

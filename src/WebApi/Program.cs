@@ -2,6 +2,7 @@ using Orders.Application;
 using Orders.Infrastructure;
 using Orders.WebApi;
 using Orders.WebApi.Health;
+using Orders.WebApi.Limits;
 using Orders.WebApi.Orders;
 using Orders.WebApi.Products;
 
@@ -20,6 +21,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<BodySizeLimitMiddleware>();
 // The document describes the API wherever it runs, not the address of the instance that served it.
 app.UseOpenApi(settings => settings.PostProcess = (document, _) => document.Servers.Clear());
 app.UseSwaggerUi();

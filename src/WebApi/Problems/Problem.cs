@@ -66,6 +66,14 @@ public static class Problem
             extensions: extensions);
     }
 
+    public static ProblemDetails PayloadTooLarge() => new()
+    {
+        Status = StatusCodes.Status413PayloadTooLarge,
+        Title = "The request body is too large.",
+        Detail = "The body exceeds the size this endpoint accepts.",
+        Type = ProblemTypes.PayloadTooLarge,
+    };
+
     public static ProblemDetails Internal() => new()
     {
         Status = StatusCodes.Status500InternalServerError,
