@@ -1,6 +1,7 @@
 // Orders build. ./build.sh --target=<Task>; the default is Test.
 using System.Diagnostics;
 using System.Net.Http;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 var target = Argument("target", "Test");
@@ -93,7 +94,9 @@ Task("Run")
 {
     var started = new Stack<Action>();
     using var stop = new ManualResetEventSlim();
-    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
+    // Ctrl+C, or a TERM from a supervisor: either way stop what was started, in reverse order.
+    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Set(); });
+    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Set(); });
     try
     {
         started.Push(StartPostgres(local.Combine("postgres"), port: 55432));
@@ -136,6 +139,7 @@ void RunTests(bool collectCoverage)
     if (collectCoverage)
     {
         settings.Collectors = new[] { "XPlat Code Coverage" };
+        settings.Settings = File("./coverage.runsettings");
     }
     DotNetTest(solution, settings);
 }

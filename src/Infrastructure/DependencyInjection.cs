@@ -107,7 +107,9 @@ public static class DependencyInjection
 
     private static void RetryWhenUnavailable(GrpcChannelOptions channel)
     {
-        channel.ThrowOperationCanceledOnCancellation = true;
+        // Left false on purpose: when true, grpc-dotnet may report a passed deadline as OperationCanceledException,
+        // which would escape the adapters instead of becoming an Unavailable outcome.
+        channel.ThrowOperationCanceledOnCancellation = false;
         channel.ServiceConfig = new ServiceConfig
         {
             MethodConfigs =

@@ -11,8 +11,8 @@ internal static class RpcFailure
         or StatusCode.DeadlineExceeded
         or StatusCode.ResourceExhausted
         or StatusCode.Aborted
-        // grpc-dotnet reports a stream broken mid-reply as INTERNAL and a call torn down by the other side as CANCELLED
-        // (our own cancellation surfaces as OperationCanceledException instead).
+        // grpc-dotnet reports a stream broken mid-reply as INTERNAL and a call torn down (by the other side, or by a
+        // caller that went away) as CANCELLED: either way there is no reliable answer.
         or StatusCode.Internal
         or StatusCode.Cancelled;
 
