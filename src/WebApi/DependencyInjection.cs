@@ -7,6 +7,7 @@ using Orders.Application.Abstractions;
 using Orders.Application.Common;
 using Orders.Application.Orders.CreateOrder;
 using Orders.WebApi.Faults;
+using Orders.WebApi.Orders;
 using Orders.WebApi.Problems;
 using Orders.WebApi.Recovery;
 
@@ -56,6 +57,24 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RecoveryOptions>, RecoveryOptionsValidator>();
         services.AddHostedService<OrderRecoveryService>();
+        return services;
+    }
+
+    /// <summary>
+    /// At most <see cref="PlacementOptions.MaxConcurrent"/> order placements run at once per instance, the rest
+    /// queue; past <see cref="PlacementOptions.MaxQueued"/> the request is shed with a 503 before anything is stored.
+    /// </summary>
+    public static IServiceCollection AddPlacementLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PlacementOptions>()
+            .Bind(configuration.GetSection(PlacementOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PlacementOptions>, PlacementOptionsValidator>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy<string, PlacementLimitPolicy>(PlacementLimitPolicy.Name);
+            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
+        });
         return services;
     }
 

@@ -14,6 +14,7 @@ builder.Services
     .AddInfrastructure(builder.Configuration)
     .AddWebApi()
     .AddOrderRecovery(builder.Configuration)
+    .AddPlacementLimit(builder.Configuration)
     .AddFaultsWhenSwitchedOn(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = OrderEndpoints.MaxRequestBodyBytes);
 
@@ -22,6 +23,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<BodySizeLimitMiddleware>();
+app.UseRateLimiter();
 // The document describes the API wherever it runs, not the address of the instance that served it.
 app.UseOpenApi(settings => settings.PostProcess = (document, _) => document.Servers.Clear());
 app.UseSwaggerUi();

@@ -20,6 +20,7 @@ public static class OrderEndpoints
             .WithName("CreateOrder")
             .WithSummary("Places an order: reserves the stock, charges the payment and confirms it.")
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
+            .RequireRateLimiting(PlacementLimitPolicy.Name)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status409Conflict)
