@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddDbContext<OrdersDbContext>((provider, options) =>
             OrdersDatabase.Configure(options, provider.GetRequiredService<IOptions<OrdersDatabaseOptions>>().Value.ConnectionString));
         services.AddScoped<IOrderRepository, EfOrderRepository>();
+        services.AddScoped<IStuckOrders, EfStuckOrders>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

@@ -2,9 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mediator;
 using NJsonSchema.Generation;
+using Microsoft.Extensions.Options;
+using Orders.Application.Abstractions;
 using Orders.Application.Common;
 using Orders.Application.Orders.CreateOrder;
+using Orders.WebApi.Faults;
+using Orders.WebApi.Orders;
 using Orders.WebApi.Problems;
+using Orders.WebApi.Recovery;
 
 namespace Orders.WebApi;
 
@@ -13,7 +18,7 @@ public static class DependencyInjection
     /// <summary>The HTTP edge: snake_case JSON, problem details for every error, the mediator, the OpenAPI document.</summary>
     public static IServiceCollection AddWebApi(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(options => UseWireFormat(options.SerializerOptions));
+        services.ConfigureHttpJsonOptions(options => ReadStrictly(UseWireFormat(options.SerializerOptions)));
 
         // Unreadable bodies reach ProblemExceptionHandler, which answers with field-level problems.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -42,6 +47,63 @@ public static class DependencyInjection
         });
 
         return services;
+    }
+
+    /// <summary>The background job that drives orders left pending to an end; options validated at start.</summary>
+    public static IServiceCollection AddOrderRecovery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RecoveryOptions>()
+            .Bind(configuration.GetSection(RecoveryOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RecoveryOptions>, RecoveryOptionsValidator>();
+        services.AddHostedService<OrderRecoveryService>();
+        return services;
+    }
+
+    /// <summary>
+    /// At most <see cref="PlacementOptions.MaxConcurrent"/> order placements run at once per instance, the rest
+    /// queue; past <see cref="PlacementOptions.MaxQueued"/> the request is shed with a 503 before anything is stored.
+    /// </summary>
+    public static IServiceCollection AddPlacementLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PlacementOptions>()
+            .Bind(configuration.GetSection(PlacementOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PlacementOptions>, PlacementOptionsValidator>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy<string, PlacementLimitPolicy>(PlacementLimitPolicy.Name);
+            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
+        });
+        return services;
+    }
+
+    /// <summary>Test-only faults, registered only when their setting is on: nothing changes otherwise.</summary>
+    public static IServiceCollection AddFaultsWhenSwitchedOn(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetValue<bool>(CrashAfterChargePayment.Setting))
+        {
+            var payment = services.Last(descriptor => descriptor.ServiceType == typeof(IPayment));
+            services.Remove(payment);
+            services.Add(ServiceDescriptor.Describe(
+                typeof(IPayment),
+                provider => new CrashAfterChargePayment((IPayment)ActivatorUtilities.CreateInstance(provider, payment.ImplementationType!)),
+                payment.Lifetime));
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// A body means one thing or is refused (400): unknown fields, a key given twice and numbers sent as strings are
+    /// errors, not guesses. Reading only: the OpenAPI document already says integer, and lists every field.
+    /// </summary>
+    private static JsonSerializerOptions ReadStrictly(JsonSerializerOptions options)
+    {
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.AllowDuplicateProperties = false;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        return options;
     }
 
     private static JsonSerializerOptions UseWireFormat(JsonSerializerOptions options)

@@ -2,6 +2,7 @@ using Orders.Application;
 using Orders.Infrastructure;
 using Orders.WebApi;
 using Orders.WebApi.Health;
+using Orders.WebApi.Limits;
 using Orders.WebApi.Orders;
 using Orders.WebApi.Products;
 
@@ -11,13 +12,18 @@ builder.ListenOnDefaultUrlUnlessConfigured();
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
-    .AddWebApi();
+    .AddWebApi()
+    .AddOrderRecovery(builder.Configuration)
+    .AddPlacementLimit(builder.Configuration)
+    .AddFaultsWhenSwitchedOn(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = OrderEndpoints.MaxRequestBodyBytes);
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<BodySizeLimitMiddleware>();
+app.UseRateLimiter();
 // The document describes the API wherever it runs, not the address of the instance that served it.
 app.UseOpenApi(settings => settings.PostProcess = (document, _) => document.Servers.Clear());
 app.UseSwaggerUi();

@@ -23,6 +23,7 @@ internal sealed class EdgeFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Orders", "Host=127.0.0.1;Port=1;Database=unused");
         builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Recovery:Enabled", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IInventory>().AddSingleton(Inventory);

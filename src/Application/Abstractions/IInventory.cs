@@ -19,4 +19,7 @@ public interface IInventory
 
     /// <summary>Gives a committed reservation's stock back (its order is cancelled); returning twice is a no-op; refused unless committed.</summary>
     Task<StepOutcome> ReturnAsync(OrderId reservationId, CancellationToken cancellationToken);
+
+    /// <summary>What the inventory holds for the reservation now; for recovery, which must not guess.</summary>
+    Task<ReservationState> GetReservationAsync(OrderId reservationId, CancellationToken cancellationToken);
 }

@@ -9,4 +9,7 @@ public interface IPayment
 
     /// <summary>Gives an approved payment back; a no-op when there is nothing to refund.</summary>
     Task<StepOutcome> RefundAsync(OrderId paymentId, CancellationToken cancellationToken);
+
+    /// <summary>What the provider holds for the payment id now; for recovery, which must not guess.</summary>
+    Task<PaymentState> GetPaymentAsync(OrderId paymentId, CancellationToken cancellationToken);
 }

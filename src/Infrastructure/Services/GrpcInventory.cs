@@ -94,6 +94,31 @@ internal sealed class GrpcInventory(Inventory.InventoryClient client, ServiceDea
         }
     }
 
+    public async Task<ReservationState> GetReservationAsync(OrderId reservationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new GetReservationRequest { ReservationId = reservationId.Adapt<string>(mapping) };
+            var reply = await client.GetReservationAsync(request, deadline.For(cancellationToken)).ConfigureAwait(false);
+            return reply.Status switch
+            {
+                ReservationStatus.Pending or ReservationStatus.Reserved => ReservationState.Held,
+                ReservationStatus.Committed => ReservationState.Committed,
+                ReservationStatus.Released or ReservationStatus.Rejected or ReservationStatus.Returned => ReservationState.Released,
+                ReservationStatus.None => ReservationState.None,
+                _ => throw new InvalidOperationException($"{Service}.GetReservation replied {reply.Status} for reservation {reservationId}."),
+            };
+        }
+        catch (RpcException exception) when (exception.StatusCode is StatusCode.NotFound)
+        {
+            return ReservationState.None;
+        }
+        catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
+        {
+            return new ReservationState.Unavailable(RpcFailure.Describe(Service, "GetReservation", exception));
+        }
+    }
+
     private List<PricedLine> PricedLines(Reserved reserved)
     {
         // A reserved line without a price breaks the contract; pricing it as zero would sell for nothing.

@@ -56,4 +56,30 @@ internal sealed class GrpcPayment(Payments.PaymentsClient client, ServiceDeadlin
             return new StepOutcome.Unavailable(RpcFailure.Describe(Service, "Refund", exception));
         }
     }
+
+    public async Task<PaymentState> GetPaymentAsync(OrderId paymentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new GetPaymentRequest { PaymentId = paymentId.Adapt<string>(mapping) };
+            var reply = await client.GetPaymentAsync(request, deadline.For(cancellationToken)).ConfigureAwait(false);
+            return reply.Status switch
+            {
+                PaymentStatus.Approved => PaymentState.Approved,
+                PaymentStatus.Declined => new PaymentState.Declined(
+                    string.IsNullOrWhiteSpace(reply.DeclineReason) ? DeclinedWithoutReason : reply.DeclineReason),
+                PaymentStatus.Refunded => PaymentState.Refunded,
+                PaymentStatus.None => PaymentState.None,
+                _ => throw new InvalidOperationException($"{Service}.GetPayment replied {reply.Status} for payment {paymentId}."),
+            };
+        }
+        catch (RpcException exception) when (exception.StatusCode is StatusCode.NotFound)
+        {
+            return PaymentState.None;
+        }
+        catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
+        {
+            return new PaymentState.Unavailable(RpcFailure.Describe(Service, "GetPayment", exception));
+        }
+    }
 }

@@ -6,16 +6,30 @@ namespace Orders.PaymentHost.Emulator;
 public sealed partial class InMemoryPaymentProvider(DeclineRules declineRules, ILogger<InMemoryPaymentProvider> logger)
     : IPaymentProvider
 {
+    /// <summary>Why a charge is declined when its payment id was refunded before the charge arrived.</summary>
+    public const string VoidedReason = "voided: the payment was refunded before the charge arrived";
+
     private readonly ConcurrentDictionary<string, Payment> _payments = new(StringComparer.Ordinal);
+
+    // Ids refunded before any charge: a compensating refund may overtake a slow charge, which must then not take money.
+    private readonly HashSet<string> _voided = new(StringComparer.Ordinal);
+
+    // Charges and refunds decide against both the payments and the tombstones, so they take turns; reads don't wait.
+    private readonly Lock _gate = new();
 
     public Task<ChargeResult> ChargeAsync(ChargeAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        var reason = declineRules.ReasonToDecline(attempt);
-        var candidate = reason is null ? Payment.Approve(attempt) : Payment.Decline(attempt, reason);
+        Payment candidate;
+        Payment stored;
+        lock (_gate)
+        {
+            candidate = _voided.Contains(attempt.PaymentId)
+                ? Payment.Decline(attempt, VoidedReason)
+                : declineRules.ReasonToDecline(attempt) is { } reason ? Payment.Decline(attempt, reason) : Payment.Approve(attempt);
+            stored = _payments.GetOrAdd(attempt.PaymentId, candidate);
+        }
 
-        // GetOrAdd stores one payment per id however many charges race; only the winner's candidate is kept.
-        var stored = _payments.GetOrAdd(attempt.PaymentId, candidate);
         if (ReferenceEquals(stored, candidate))
         {
             LogCharged(attempt.PaymentId, attempt.OrderId, stored.Status);
@@ -34,26 +48,26 @@ public sealed partial class InMemoryPaymentProvider(DeclineRules declineRules, I
 
     public Task<Payment?> RefundAsync(string paymentId, CancellationToken cancellationToken)
     {
-        while (true)
+        lock (_gate)
         {
             if (!_payments.TryGetValue(paymentId, out var current))
             {
-                LogRefundOfUnknown(paymentId);
+                if (_voided.Add(paymentId))
+                {
+                    LogVoided(paymentId);
+                }
+
                 return Task.FromResult<Payment?>(null);
             }
 
             var refunded = current.Refund();
-            if (ReferenceEquals(refunded, current))
+            if (!ReferenceEquals(refunded, current))
             {
-                return Task.FromResult<Payment?>(current);
+                _payments[paymentId] = refunded;
+                LogRefunded(paymentId);
             }
 
-            // Compare-and-swap: a concurrent refund that got there first makes this loop see it refunded.
-            if (_payments.TryUpdate(paymentId, refunded, current))
-            {
-                LogRefunded(paymentId);
-                return Task.FromResult<Payment?>(refunded);
-            }
+            return Task.FromResult<Payment?>(refunded);
         }
     }
 
@@ -74,6 +88,6 @@ public sealed partial class InMemoryPaymentProvider(DeclineRules declineRules, I
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment {PaymentId} refunded")]
     private partial void LogRefunded(string paymentId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Refund of unknown payment {PaymentId}: nothing to refund")]
-    private partial void LogRefundOfUnknown(string paymentId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refund of unknown payment {PaymentId}: voided, a later charge of it is declined")]
+    private partial void LogVoided(string paymentId);
 }

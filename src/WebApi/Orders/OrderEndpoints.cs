@@ -29,6 +29,7 @@ public static class OrderEndpoints
             .WithSummary("Places an order: reserves the stock, charges the payment and confirms it. With an Idempotency-Key, "
                 + "a replay of the same request answers 200 with the order it placed, and nothing is reserved or charged again.")
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
+            .RequireRateLimiting(PlacementLimitPolicy.Name)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -109,6 +109,27 @@ public static class Problem
             extensions: new Dictionary<string, object?> { ["dependency"] = dependency, ["order_id"] = orderId });
     }
 
+    /// <summary>Too many orders are being placed at once: shed before anything is stored, so a retry is safe.</summary>
+    public static ProblemHttpResult Overloaded(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            "Too many orders are being placed at once; nothing was stored. Retry later.",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "A dependency is unavailable.",
+            type: ProblemTypes.DependencyUnavailable,
+            extensions: new Dictionary<string, object?> { ["dependency"] = "order-placement" });
+    }
+
+    public static ProblemDetails PayloadTooLarge() => new()
+    {
+        Status = StatusCodes.Status413PayloadTooLarge,
+        Title = "The request body is too large.",
+        Detail = "The body exceeds the size this endpoint accepts.",
+        Type = ProblemTypes.PayloadTooLarge,
+    };
+
     public static ProblemDetails Internal() => new()
     {
         Status = StatusCodes.Status500InternalServerError,

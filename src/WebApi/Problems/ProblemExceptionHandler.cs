@@ -16,13 +16,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     {
         var problem = exception switch
         {
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
-            {
-                Status = StatusCodes.Status413PayloadTooLarge,
-                Title = "The request body is too large.",
-                Detail = "The body exceeds the size this endpoint accepts.",
-                Type = ProblemTypes.PayloadTooLarge,
-            },
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem.PayloadTooLarge(),
             BadHttpRequestException badRequest => UnreadableBody(badRequest),
             OrderStoreUnavailableException => StoreUnavailable(httpContext.Response),
             _ => null,

@@ -11,6 +11,47 @@ namespace Orders.Infrastructure.IntegrationTests.Services;
 
 public sealed class GrpcInventoryTests
 {
+
+    [TestCase(ReservationStatus.Reserved, typeof(ReservationState.Holding))]
+    [TestCase(ReservationStatus.Pending, typeof(ReservationState.Holding))]
+    [TestCase(ReservationStatus.Committed, typeof(ReservationState.Sold))]
+    [TestCase(ReservationStatus.Released, typeof(ReservationState.Given))]
+    [TestCase(ReservationStatus.Rejected, typeof(ReservationState.Given))]
+    [TestCase(ReservationStatus.None, typeof(ReservationState.Unknown))]
+    public async Task Get_reservation_reports_what_the_inventory_holds(ReservationStatus status, Type expected)
+    {
+        var orderId = OrderId.New();
+        string? asked = null;
+        _inventory.OnGetReservation = request =>
+        {
+            asked = request.ReservationId;
+            return Task.FromResult(new Reservation { ReservationId = request.ReservationId, Status = status });
+        };
+
+        var state = await Adapter.GetReservationAsync(orderId, CancellationToken.None);
+
+        Assert.That(state, Is.TypeOf(expected));
+        Assert.That(asked, Is.EqualTo(orderId.Value.ToString()));
+    }
+
+    [Test]
+    public async Task Get_reservation_of_an_id_the_inventory_never_saw_is_none()
+    {
+        var state = await Adapter.GetReservationAsync(OrderId.New(), CancellationToken.None);
+
+        Assert.That(state, Is.EqualTo(ReservationState.None));
+    }
+
+    [Test]
+    public async Task Get_reservation_is_unavailable_when_nothing_listens()
+    {
+        await using var services = Adapters.For(inventory: Adapters.NothingListens(), deadline: Adapters.ShortDeadline);
+
+        var state = await services.GetRequiredService<IInventory>().GetReservationAsync(OrderId.New(), CancellationToken.None);
+
+        Assert.That(state, Is.TypeOf<ReservationState.Unavailable>());
+    }
+
     private static readonly ProductId Keyboard = new("keyboard");
     private static readonly ProductId Mouse = new("mouse");
     private static readonly RequestedLine[] Lines = [new(Keyboard, 2), new(Mouse, 1)];

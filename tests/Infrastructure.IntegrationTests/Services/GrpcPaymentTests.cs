@@ -138,6 +138,63 @@ public sealed class GrpcPaymentTests
         Assert.That(outcome, Is.TypeOf<StepOutcome.Unavailable>());
     }
 
+
+    [Test]
+    public async Task Get_payment_reports_an_approved_payment_by_the_order_id()
+    {
+        var orderId = OrderId.New();
+        string? asked = null;
+        _payments.OnGetPayment = request =>
+        {
+            asked = request.PaymentId;
+            return Task.FromResult(new Payment { PaymentId = request.PaymentId, Status = PaymentStatus.Approved });
+        };
+
+        var state = await Adapter.GetPaymentAsync(orderId, CancellationToken.None);
+
+        Assert.That(state, Is.EqualTo(PaymentState.Approved));
+        Assert.That(asked, Is.EqualTo(orderId.Value.ToString()));
+    }
+
+    [Test]
+    public async Task Get_payment_reports_a_decline_with_its_reason()
+    {
+        _payments.OnGetPayment = request => Task.FromResult(
+            new Payment { PaymentId = request.PaymentId, Status = PaymentStatus.Declined, DeclineReason = "Insufficient funds" });
+
+        var state = await Adapter.GetPaymentAsync(OrderId.New(), CancellationToken.None);
+
+        Assert.That(state, Is.EqualTo(new PaymentState.Declined("Insufficient funds")));
+    }
+
+    [Test]
+    public async Task Get_payment_reports_a_refund()
+    {
+        _payments.OnGetPayment = request => Task.FromResult(new Payment { PaymentId = request.PaymentId, Status = PaymentStatus.Refunded });
+
+        var state = await Adapter.GetPaymentAsync(OrderId.New(), CancellationToken.None);
+
+        Assert.That(state, Is.EqualTo(PaymentState.Refunded));
+    }
+
+    [Test]
+    public async Task Get_payment_of_an_id_never_charged_is_none()
+    {
+        var state = await Adapter.GetPaymentAsync(OrderId.New(), CancellationToken.None);
+
+        Assert.That(state, Is.EqualTo(PaymentState.None));
+    }
+
+    [Test]
+    public async Task Get_payment_is_unavailable_when_nothing_listens()
+    {
+        await using var services = Adapters.For(payment: Adapters.NothingListens(), deadline: Adapters.ShortDeadline);
+
+        var state = await services.GetRequiredService<IPayment>().GetPaymentAsync(OrderId.New(), CancellationToken.None);
+
+        Assert.That(state, Is.TypeOf<PaymentState.Unavailable>());
+    }
+
     private static PaymentRequest AnyCharge()
     {
         var orderId = OrderId.New();

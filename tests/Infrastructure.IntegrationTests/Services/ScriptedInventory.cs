@@ -21,6 +21,9 @@ internal sealed class ScriptedInventory : Inventory.InventoryBase
 
     public ConcurrentQueue<string> Returns { get; } = new();
 
+    public Func<GetReservationRequest, Task<Reservation>> OnGetReservation { get; set; } =
+        request => throw new RpcException(new Status(StatusCode.NotFound, $"reservation {request.ReservationId} does not exist"));
+
     public ConcurrentQueue<ReserveRequest> Reserves { get; } = new();
 
     public ConcurrentQueue<string> Releases { get; } = new();
@@ -50,4 +53,6 @@ internal sealed class ScriptedInventory : Inventory.InventoryBase
         Returns.Enqueue(request.ReservationId);
         return OnReturn(request);
     }
+
+    public override Task<Reservation> GetReservation(GetReservationRequest request, ServerCallContext context) => OnGetReservation(request);
 }

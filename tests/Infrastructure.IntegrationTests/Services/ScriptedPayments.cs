@@ -13,6 +13,9 @@ internal sealed class ScriptedPayments : Payments.PaymentsBase
     public Func<RefundRequest, Task<RefundReply>> OnRefund { get; set; } =
         _ => Task.FromResult(new RefundReply { Status = PaymentStatus.Refunded });
 
+    public Func<GetPaymentRequest, Task<Payment>> OnGetPayment { get; set; } =
+        request => throw new RpcException(new Status(StatusCode.NotFound, $"Payment {request.PaymentId} does not exist."));
+
     public ConcurrentQueue<ChargeRequest> Charges { get; } = new();
 
     public ConcurrentQueue<string> Refunds { get; } = new();
@@ -28,4 +31,6 @@ internal sealed class ScriptedPayments : Payments.PaymentsBase
         Refunds.Enqueue(request.PaymentId);
         return OnRefund(request);
     }
+
+    public override Task<Payment> GetPayment(GetPaymentRequest request, ServerCallContext context) => OnGetPayment(request);
 }

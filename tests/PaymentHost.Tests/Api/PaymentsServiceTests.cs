@@ -98,6 +98,23 @@ public sealed class PaymentsServiceTests
     }
 
     [Test]
+    public async Task A_delayed_charge_overtaken_by_its_refund_is_declined_as_voided()
+    {
+        var charge = NewCharge();
+        await _payments.RefundAsync(new RefundRequest { PaymentId = charge.PaymentId });
+
+        var reply = await _payments.ChargeAsync(charge);
+        var payment = await _payments.GetPaymentAsync(new GetPaymentRequest { PaymentId = charge.PaymentId });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reply.Status, Is.EqualTo(PaymentStatus.Declined));
+            Assert.That(reply.DeclineReason, Does.StartWith("voided"));
+            Assert.That(payment.Status, Is.EqualTo(PaymentStatus.Declined));
+        });
+    }
+
+    [Test]
     public void Get_payment_of_an_unknown_id_fails_with_not_found()
     {
         var error = Assert.ThrowsAsync<RpcException>(async () =>

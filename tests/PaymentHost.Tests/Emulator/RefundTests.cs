@@ -42,12 +42,54 @@ public sealed class RefundTests
     }
 
     [Test]
-    public async Task Refund_of_an_unknown_payment_is_a_no_op_that_records_nothing()
+    public async Task Refund_of_an_unknown_payment_charges_nothing_and_finds_nothing()
     {
         var payment = await _provider.RefundAsync("never-charged", CancellationToken.None);
 
         Assert.That(payment, Is.Null);
         Assert.That(await _provider.FindAsync("never-charged", CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task A_charge_arriving_after_the_refund_of_its_id_is_declined_as_voided()
+    {
+        var attempt = Emulated.Attempt();
+        await _provider.RefundAsync(attempt.PaymentId, CancellationToken.None);
+
+        var result = await _provider.ChargeAsync(attempt, CancellationToken.None);
+
+        var payment = ((ChargeResult.Accepted)result).Payment;
+        Assert.That(payment.Status, Is.EqualTo(PaymentStatus.Declined));
+        Assert.That(payment.DeclineReason, Does.StartWith("voided"));
+        Assert.That((await _provider.FindAsync(attempt.PaymentId, CancellationToken.None))?.Status, Is.EqualTo(PaymentStatus.Declined));
+    }
+
+    [Test]
+    public async Task A_voided_payment_stays_declined_when_its_charge_is_replayed()
+    {
+        var attempt = Emulated.Attempt();
+        await _provider.RefundAsync(attempt.PaymentId, CancellationToken.None);
+        await _provider.ChargeAsync(attempt, CancellationToken.None);
+
+        var replay = (ChargeResult.Accepted)await _provider.ChargeAsync(attempt, CancellationToken.None);
+
+        Assert.That((replay.IsReplay, replay.Payment.Status), Is.EqualTo((true, PaymentStatus.Declined)));
+    }
+
+    [Test]
+    public async Task Racing_refunds_and_charges_of_one_id_never_leave_money_taken()
+    {
+        const int Rounds = 200;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var attempt = Emulated.Attempt();
+            var charge = Task.Run(() => _provider.ChargeAsync(attempt, CancellationToken.None));
+            var refund = Task.Run(() => _provider.RefundAsync(attempt.PaymentId, CancellationToken.None));
+            await Task.WhenAll(charge, refund);
+
+            var payment = await _provider.FindAsync(attempt.PaymentId, CancellationToken.None);
+            Assert.That(payment?.Status, Is.AnyOf(PaymentStatus.Refunded, PaymentStatus.Declined), $"round {round}");
+        }
     }
 
     [Test]

@@ -42,9 +42,6 @@ internal sealed class HostProcess : IAsyncDisposable
             // The host's own folder is its content root: its appsettings.json, not whatever the test folder holds.
             WorkingDirectory = Path.GetDirectoryName(_assembly)!,
             UseShellExecute = false,
-            // The content root is the working directory: the host must read its own appsettings.json (Kestrel HTTP/2),
-            // not whichever host's copy the build happened to leave last in the test's output folder.
-            WorkingDirectory = Path.GetDirectoryName(_assembly)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -122,7 +119,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     private string ReadLog() => File.Exists(_log) ? File.ReadAllText(_log) : "(no output)";
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -130,9 +127,9 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Release or Debug: the same configuration the tests were built in.</summary>
-    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+    internal static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
-    private static string RepositoryRoot
+    internal static string RepositoryRoot
     {
         get
         {

@@ -1,0 +1,17 @@
+namespace Orders.WebApi.Orders;
+
+/// <summary>
+/// The <c>Placement</c> section: how many orders one instance places at once. A burst beyond what Inventory and
+/// Payment answer within <c>Services:Deadline</c> would time every saga out together (and leave their stock held
+/// for recovery); queued, the same burst completes.
+/// </summary>
+public sealed class PlacementOptions
+{
+    public const string Section = "Placement";
+
+    /// <summary><c>Placement:MaxConcurrent</c>: sagas running at once; the rest wait their turn.</summary>
+    public int MaxConcurrent { get; set; } = 16;
+
+    /// <summary><c>Placement:MaxQueued</c>: requests that may wait; beyond it a request is refused with 503 before anything is stored.</summary>
+    public int MaxQueued { get; set; } = 1000;
+}

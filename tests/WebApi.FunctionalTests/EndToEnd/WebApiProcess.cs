@@ -1,0 +1,126 @@
+using System.Diagnostics;
+
+namespace Orders.WebApi.FunctionalTests.EndToEnd;
+
+/// <summary>The WebApi run as its own process from its build output, so a test can crash it for real and start it again.</summary>
+internal sealed class WebApiProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly string _log = Path.Combine(Path.GetTempPath(), $"orders-e2e-WebApi-{Guid.NewGuid():N}.log");
+    private Process? _process;
+
+    private WebApiProcess()
+    {
+        Address = new Uri($"http://127.0.0.1:{HostProcess.FreePort()}");
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<WebApiProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var api = new WebApiProcess();
+        await api.LaunchAsync(environment);
+        return api;
+    }
+
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process!.WaitForExitAsync(cancellation.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public string ReadLog() => File.Exists(_log) ? File.ReadAllText(_log) : "(no output)";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    private async Task LaunchAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var directory = Path.Combine(HostProcess.RepositoryRoot, "src", "WebApi", "bin", HostProcess.Configuration, "net10.0");
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(directory, "Orders.WebApi.dll"), "--urls", Address.ToString()])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            // appsettings.json is read from the content root, the working directory.
+            WorkingDirectory = directory,
+        };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        _process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the WebApi.");
+        _process.OutputDataReceived += (_, line) => AppendLog(line.Data);
+        _process.ErrorDataReceived += (_, line) => AppendLog(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilLiveAsync();
+    }
+
+    private async Task WaitUntilLiveAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"The WebApi exited with {_process.ExitCode}:\n{ReadLog()}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health/live", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The WebApi was not live within {StartTimeout}:\n{ReadLog()}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private void AppendLog(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                File.AppendAllText(_log, line + Environment.NewLine);
+            }
+        }
+    }
+}

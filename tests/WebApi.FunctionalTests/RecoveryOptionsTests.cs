@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Orders.WebApi.FunctionalTests;
+
+public sealed class RecoveryOptionsTests
+{
+    [TestCase("Recovery:StuckAfter", "00:00:00")]
+    [TestCase("Recovery:Interval", "-00:00:01")]
+    public void The_api_does_not_start_with_a_recovery_setting_that_is_not_a_positive_time_span(string setting, string value)
+    {
+        using var edge = new EdgeFactory();
+        using var factory = edge.WithWebHostBuilder(builder => builder.UseSetting(setting, value));
+
+        var error = Assert.Throws<OptionsValidationException>(() => _ = factory.Server);
+
+        Assert.That(error!.Message, Does.Contain(setting));
+    }
+}
