@@ -3,7 +3,6 @@ using Orders.PaymentHost;
 using Orders.PaymentHost.Api;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.ListenOnDefaultUrlUnlessConfigured();
 
 builder.Services.AddGrpc();
 builder.Services.AddGrpcReflection();

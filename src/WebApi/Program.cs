@@ -7,7 +7,6 @@ using Orders.WebApi.Orders;
 using Orders.WebApi.Products;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.ListenOnDefaultUrlUnlessConfigured();
 
 builder.Services
     .AddApplication()
