@@ -51,6 +51,12 @@ public sealed class StockLedger
 
         var requested = lines.OrderBy(l => l.ProductId, StringComparer.Ordinal).ToList();
         var existing = await StartOrFindAsync(reservationId, requested, cancellationToken);
+        if (existing is { IsReleasedMark: true })
+        {
+            _logger.LogInformation("Reservation {ReservationId} arrived after its release: nothing is taken", reservationId);
+            return new StockFailure(StockFailureKind.WrongState, $"reservation {reservationId} was released before its stock was reserved");
+        }
+
         if (existing is not null)
         {
             if (!existing.RequestedLines.OrderBy(l => l.ProductId, StringComparer.Ordinal).SequenceEqual(requested))
@@ -86,8 +92,14 @@ public sealed class StockLedger
             reservationId, [StoredStatus.Pending, StoredStatus.Reserved], ReservationUpdate.Set(r => r.Status, StoredStatus.Released), cancellationToken);
         if (stored is null)
         {
-            _logger.LogInformation("Release of unknown reservation {ReservationId}: nothing is held", reservationId);
-            return StockResult<ReservationStatus?>.Success(null);
+            if (await TryLeaveReleasedMarkAsync(reservationId, cancellationToken))
+            {
+                _logger.LogInformation("Release of unknown reservation {ReservationId}: nothing is held; a late Reserve will take nothing", reservationId);
+                return StockResult<ReservationStatus?>.Success(null);
+            }
+
+            // A Reserve of this id started in between: release that one.
+            return await ReleaseAsync(reservationId, cancellationToken);
         }
 
         if (stored.ParsedStatus is ReservationStatus.Committed or ReservationStatus.Returned)
@@ -261,6 +273,26 @@ public sealed class StockLedger
         {
             return await FindReservationAsync(reservationId, cancellationToken)
                 ?? throw new InvalidOperationException($"Reservation {reservationId} clashed on insert but can't be read.");
+        }
+    }
+
+    /// <summary>
+    /// Records that an id unknown until now was released, so a Reserve of it that arrives late (its caller timed out
+    /// and compensated) takes nothing instead of holding stock for an order that has already failed.
+    /// </summary>
+    private async Task<bool> TryLeaveReleasedMarkAsync(string reservationId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        try
+        {
+            await _reservations.InsertOneAsync(
+                new ReservationDocument { Id = reservationId, Lines = [], Status = StoredStatus.Released, CreatedAt = now, UpdatedAt = now },
+                cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return false;
         }
     }
 

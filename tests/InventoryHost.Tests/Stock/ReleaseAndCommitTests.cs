@@ -23,7 +23,7 @@ public sealed class ReleaseAndCommitTests : LedgerTest
     }
 
     [Test]
-    public async Task Release_of_an_unknown_reservation_is_a_no_op()
+    public async Task Release_of_an_unknown_reservation_takes_nothing_back()
     {
         await ListAsync("p1", stock: 10);
 
@@ -31,8 +31,21 @@ public sealed class ReleaseAndCommitTests : LedgerTest
 
         Assert.That(result.Succeeded, Is.True);
         Assert.That(result.Value, Is.Null);
-        Assert.That(await Ledger.GetReservationAsync("never-reserved", CancellationToken.None), Is.Null);
         Assert.That(await AvailableAsync("p1"), Is.EqualTo(10));
+    }
+
+    [Test]
+    public async Task A_reserve_arriving_after_the_release_of_its_id_takes_nothing()
+    {
+        await ListAsync("p1", stock: 10);
+        await Ledger.ReleaseAsync("late", CancellationToken.None);
+
+        var late = await Ledger.ReserveAsync("late", [new RequestedLine("p1", 4)], CancellationToken.None);
+
+        Assert.That(late.Failure?.Kind, Is.EqualTo(StockFailureKind.WrongState), "refused as too late, not as a clash of lines");
+        Assert.That(await AvailableAsync("p1"), Is.EqualTo(10));
+        Assert.That((await Ledger.GetReservationAsync("late", CancellationToken.None))?.Status, Is.EqualTo(ReservationStatus.Released));
+        Assert.That((await Ledger.ReleaseAsync("late", CancellationToken.None)).Succeeded, Is.True, "releasing again stays a no-op");
     }
 
     [Test]

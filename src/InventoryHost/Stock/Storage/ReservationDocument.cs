@@ -35,5 +35,8 @@ internal sealed class ReservationDocument
 
     public bool IsPriced => Lines.TrueForAll(l => l.UnitPrice is not null);
 
+    /// <summary>Left by the release of an id that was never reserved: a Reserve of this id must take nothing.</summary>
+    public bool IsReleasedMark => Lines.Count == 0 && ParsedStatus == ReservationStatus.Released;
+
     public Reservation ToReservation() => new(Id, ParsedStatus, ReservedLines);
 }
