@@ -4,8 +4,8 @@ using Microsoft.Extensions.Configuration;
 namespace Orders.Operations;
 
 /// <summary>
-/// <c>http_ports</c> (<c>ASPNETCORE_HTTP_PORTS</c>) checked before start: Kestrel would otherwise ignore a value it
-/// cannot read and quietly listen on port 80.
+/// <c>http_ports</c> (environment <c>HTTP_PORTS</c>; <c>ASPNETCORE_HTTP_PORTS</c> loses to appsettings.json) checked
+/// before start: Kestrel would otherwise ignore a value it cannot read and quietly listen on port 80.
 /// </summary>
 internal static class ListeningPorts
 {
@@ -22,7 +22,7 @@ internal static class ListeningPorts
         var ports = value.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (ports.Length == 0 || !ports.All(IsPort))
         {
-            yield return $"{Setting} (ASPNETCORE_HTTP_PORTS) must be ports 1..65535 separated by ';' (was '{value}').";
+            yield return $"{Setting} (HTTP_PORTS) must be ports 1..65535 separated by ';' (was '{value}').";
         }
     }
 
