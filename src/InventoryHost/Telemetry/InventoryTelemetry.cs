@@ -1,10 +1,11 @@
 using System.Diagnostics.Metrics;
+using MongoDB.Driver;
 using Orders.InventoryHost.Stock;
 using Orders.Operations;
 
 namespace Orders.InventoryHost.Telemetry;
 
-/// <summary>The Inventory service's own metrics, its traces and metrics pipeline, and what operators reach beside gRPC.</summary>
+/// <summary>The Inventory service's own metrics, its traces (MongoDB's driver spans included) and metrics pipeline, and what operators reach beside gRPC.</summary>
 public static class InventoryTelemetry
 {
     public const string ServiceName = "orders-inventory";
@@ -17,7 +18,7 @@ public static class InventoryTelemetry
         "inventory.reservations", "{reservation}", "Reservations asked for, by outcome: reserved, rejected or refused.");
 
     public static IServiceCollection AddInventoryObservability(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddObservability(configuration, ServiceName, sources: [], meters: [MeterName]);
+        services.AddObservability(configuration, ServiceName, sources: [MongoTelemetry.ActivitySourceName], meters: [MeterName]);
 
     public static WebApplication MapInventoryOperations(this WebApplication app)
     {
