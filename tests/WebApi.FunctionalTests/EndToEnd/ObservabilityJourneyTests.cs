@@ -14,7 +14,16 @@ public sealed class ObservabilityJourneyTests
 {
     private static readonly TimeSpan LogWait = TimeSpan.FromSeconds(5);
 
-    private static RunningSystem System => EndToEndSetUp.System;
+    private RunningSystem _system = null!;
+
+    private RunningSystem System => _system;
+
+    /// <summary>A system of its own, whose hosts log every request.</summary>
+    [OneTimeSetUp]
+    public async Task StartAsync() => _system = await RunningSystem.StartAsync(RunningSystem.RequestLogging);
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _system.DisposeAsync();
 
     [Test]
     public async Task One_trace_id_follows_an_order_from_the_api_into_inventory_and_payment()
@@ -68,7 +77,7 @@ public sealed class ObservabilityJourneyTests
         Assert.That(output, Does.Contain("/healthz: 200"));
     }
 
-    private static async Task<HttpResponseMessage> PostOrderAsync(string productId, string? traceparent)
+    private async Task<HttpResponseMessage> PostOrderAsync(string productId, string? traceparent)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/orders")
         {

@@ -16,10 +16,12 @@ internal sealed class RunningSystem : IAsyncDisposable
 {
     private readonly GrpcChannel _inventoryChannel;
 
-    /// <summary>The hosts log as they do in their containers: JSON lines with scopes, so each request line carries its trace id.</summary>
-    private static readonly Dictionary<string, string> ContainerLogging = new()
+    /// <summary>The hosts log as they do in their containers: JSON lines with scopes, so each line in a request carries its trace id.</summary>
+    private static readonly Dictionary<string, string> ContainerLogging = new() { ["Logging__Console__FormatterName"] = "json" };
+
+    /// <summary>A line per request as well: enough to see the trace id arrive, too slow for the soak tests' timing.</summary>
+    internal static readonly Dictionary<string, string> RequestLogging = new(ContainerLogging)
     {
-        ["Logging__Console__FormatterName"] = "json",
         ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
     };
 
@@ -52,18 +54,19 @@ internal sealed class RunningSystem : IAsyncDisposable
 
     public InventoryAdmin.InventoryAdminClient Stock { get; }
 
-    public static async Task<RunningSystem> StartAsync()
+    public static async Task<RunningSystem> StartAsync(IReadOnlyDictionary<string, string>? hostLogging = null)
     {
+        hostLogging ??= ContainerLogging;
         var postgres = await PostgresServer.GetOrIgnoreAsync();
         var mongo = await MongoServer.GetAsync();
         var ordersDatabase = postgres.ConnectionStringForNewDatabase("orders_e2e");
 
-        var inventory = await HostProcess.StartAsync("InventoryHost", new Dictionary<string, string>(ContainerLogging)
+        var inventory = await HostProcess.StartAsync("InventoryHost", new Dictionary<string, string>(hostLogging)
         {
             ["Inventory__Mongo__ConnectionString"] = mongo.ConnectionString,
             ["Inventory__Mongo__Database"] = MongoServer.NewDatabaseName("inventory_e2e"),
         });
-        var payment = await HostProcess.StartAsync("PaymentHost", ContainerLogging);
+        var payment = await HostProcess.StartAsync("PaymentHost", hostLogging);
         var spans = new SpanLog();
 
         var api = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
