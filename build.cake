@@ -49,6 +49,27 @@ Task("Coverage")
     Information(System.IO.File.ReadAllText(coverageReport.Path.CombineWithFilePath("Summary.txt").FullPath));
 });
 
+Task("Publish")
+    .Description("Publishes each host exactly as its Dockerfile does (restore, then publish Release without restoring) into a temp folder.")
+    .Does(() =>
+{
+    var output = Directory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "orders-publish"));
+    CleanDirectory(output);
+    foreach (var host in new[] { "InventoryHost", "PaymentHost", "WebApi" })
+    {
+        var project = File($"./src/{host}/Orders.{host}.csproj");
+        DotNetRestore(project);
+        DotNetPublish(project, new DotNetPublishSettings
+        {
+            Configuration = "Release",
+            OutputDirectory = output + Directory(host),
+            NoRestore = true,
+            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("UseAppHost", "false"),
+        });
+        Information($"{host,-15} published to {output.Path.FullPath}/{host}");
+    }
+});
+
 Task("MigrationsScript")
     .Description("Regenerates db/migrations.sql, the idempotent SQL of every EF Core migration.")
     .IsDependentOn("Build")

@@ -1,22 +1,27 @@
+using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orders.Operations;
 using Orders.PaymentHost;
 using Orders.PaymentHost.Api;
 
 var builder = WebApplication.CreateBuilder(args);
+if (args is [HealthProbe.Argument, ..]) return await HealthProbe.RunAsync(builder.Configuration, PaymentOperations.HealthPath, HttpVersion.Version20);
 
 builder.Services.AddGrpc();
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks()
     .AddCheck("payments", () => HealthCheckResult.Healthy());
 builder.Services.AddPaymentEmulator(builder.Configuration);
+builder.Services.AddObservability(builder.Configuration, PaymentOperations.ServiceName, sources: [], meters: []);
 
 var app = builder.Build();
 
 app.MapGrpcService<PaymentsService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
+app.MapPaymentOperations();
 
-await app.RunAsync();
+return await app.RunOrExplainAsync();
 
 /// <summary>Visible to tests, which host the service in-process with WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,12 +1,16 @@
+using System.Net;
 using Orders.Application;
 using Orders.Infrastructure;
 using Orders.WebApi;
 using Orders.WebApi.Health;
 using Orders.WebApi.Limits;
+using Orders.WebApi.Operations;
+using Orders.Operations;
 using Orders.WebApi.Orders;
 using Orders.WebApi.Products;
 
 var builder = WebApplication.CreateBuilder(args);
+if (args is [HealthProbe.Argument, ..]) return await HealthProbe.RunAsync(builder.Configuration, HealthEndpoints.ReadyPath, HttpVersion.Version11);
 
 builder.Services
     .AddApplication()
@@ -14,7 +18,8 @@ builder.Services
     .AddWebApi()
     .AddOrderRecovery(builder.Configuration)
     .AddPlacementLimit(builder.Configuration)
-    .AddFaultsWhenSwitchedOn(builder.Configuration);
+    .AddFaultsWhenSwitchedOn(builder.Configuration)
+    .AddOperations(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = OrderEndpoints.MaxRequestBodyBytes);
 
 var app = builder.Build();
@@ -30,8 +35,9 @@ app.UseSwaggerUi();
 app.MapOrders();
 app.MapProducts();
 app.MapHealth();
+app.MapOperations();
 
-await app.RunAsync();
+return await app.RunOrExplainAsync();
 
 /// <summary>The WebApi's entry point, public for WebApplicationFactory in the functional tests.</summary>
 public partial class Program;

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Orders.InventoryHost.Stock;
+using Orders.InventoryHost.Telemetry;
 using V1 = Orders.Contracts.Inventory.V1;
 
 namespace Orders.InventoryHost.Grpc;
@@ -10,6 +11,7 @@ internal sealed class InventoryEndpoint(StockLedger ledger) : V1.Inventory.Inven
     public override async Task<V1.ReserveReply> Reserve(V1.ReserveRequest request, ServerCallContext context)
     {
         var result = await ledger.ReserveAsync(request.ReservationId, request.Lines.ToRequestedLines(), context.CancellationToken);
+        InventoryTelemetry.RecordReservation(result);
         return result.ValueOrThrow().ToReply();
     }
 

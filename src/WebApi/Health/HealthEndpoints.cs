@@ -9,11 +9,14 @@ public static class HealthEndpoints
     /// <summary>Checks with this tag must pass before the API takes traffic.</summary>
     public const string ReadyTag = "ready";
 
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
+
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: every dependency answers (503 otherwise).</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteReport });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteReport });
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteReport });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteReport });
         return app;
     }
 

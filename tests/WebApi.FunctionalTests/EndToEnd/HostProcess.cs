@@ -28,6 +28,11 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>Everything the host wrote to stdout and stderr so far.</summary>
+    public string Output => ReadLog();
+
+    public string AssemblyPath => _assembly;
+
     public static async Task<HostProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment)
     {
         var host = new HostProcess(project, environment);
@@ -117,7 +122,13 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private string ReadLog() => File.Exists(_log) ? File.ReadAllText(_log) : "(no output)";
+    private string ReadLog()
+    {
+        lock (_log)
+        {
+            return File.Exists(_log) ? File.ReadAllText(_log) : "(no output)";
+        }
+    }
 
     internal static int FreePort()
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Orders.Client;
 using Orders.Contracts.Inventory.V1;
+using OpenTelemetry.Trace;
 using Orders.Testing;
 
 namespace Orders.WebApi.FunctionalTests.EndToEnd;
@@ -15,8 +16,18 @@ internal sealed class RunningSystem : IAsyncDisposable
 {
     private readonly GrpcChannel _inventoryChannel;
 
-    private RunningSystem(HostProcess inventory, HostProcess payment, WebApplicationFactory<Program> api)
+    /// <summary>The hosts log as they do in their containers: JSON lines with scopes, so each line in a request carries its trace id.</summary>
+    private static readonly Dictionary<string, string> ContainerLogging = new() { ["Logging__Console__FormatterName"] = "json" };
+
+    /// <summary>A line per request as well: enough to see the trace id arrive, too slow for the soak tests' timing.</summary>
+    internal static readonly Dictionary<string, string> RequestLogging = new(ContainerLogging)
     {
+        ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+    };
+
+    private RunningSystem(HostProcess inventory, HostProcess payment, WebApplicationFactory<Program> api, SpanLog spans)
+    {
+        Spans = spans;
         Inventory = inventory;
         Payment = payment;
         Api = api;
@@ -32,6 +43,9 @@ internal sealed class RunningSystem : IAsyncDisposable
 
     public WebApplicationFactory<Program> Api { get; }
 
+    /// <summary>Every span the WebApi finished, through the OpenTelemetry in-memory exporter.</summary>
+    public SpanLog Spans { get; }
+
     /// <summary>Raw HTTP, only for what the typed client can't send (malformed JSON) and for health endpoints.</summary>
     public HttpClient Http { get; }
 
@@ -40,18 +54,20 @@ internal sealed class RunningSystem : IAsyncDisposable
 
     public InventoryAdmin.InventoryAdminClient Stock { get; }
 
-    public static async Task<RunningSystem> StartAsync()
+    public static async Task<RunningSystem> StartAsync(IReadOnlyDictionary<string, string>? hostLogging = null)
     {
+        hostLogging ??= ContainerLogging;
         var postgres = await PostgresServer.GetOrIgnoreAsync();
         var mongo = await MongoServer.GetAsync();
         var ordersDatabase = postgres.ConnectionStringForNewDatabase("orders_e2e");
 
-        var inventory = await HostProcess.StartAsync("InventoryHost", new Dictionary<string, string>
+        var inventory = await HostProcess.StartAsync("InventoryHost", new Dictionary<string, string>(hostLogging)
         {
             ["Inventory__Mongo__ConnectionString"] = mongo.ConnectionString,
             ["Inventory__Mongo__Database"] = MongoServer.NewDatabaseName("inventory_e2e"),
         });
-        var payment = await HostProcess.StartAsync("PaymentHost", new Dictionary<string, string>());
+        var payment = await HostProcess.StartAsync("PaymentHost", hostLogging);
+        var spans = new SpanLog();
 
         var api = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -59,8 +75,9 @@ internal sealed class RunningSystem : IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Orders", ordersDatabase);
             builder.UseSetting("Services:Inventory:Address", inventory.Address.ToString());
             builder.UseSetting("Services:Payment:Address", payment.Address.ToString());
+            builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
         });
-        return new RunningSystem(inventory, payment, api);
+        return new RunningSystem(inventory, payment, api, spans);
     }
 
     /// <summary>A product of this test's own, so tests never share stock.</summary>

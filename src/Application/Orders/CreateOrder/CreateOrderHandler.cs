@@ -24,6 +24,13 @@ public sealed partial class CreateOrderHandler(
 
     public async ValueTask<CreateOrderResult> Handle(CreateOrderCommand command, CancellationToken cancellationToken)
     {
+        var result = await PlaceAsync(command, cancellationToken);
+        PlacementTelemetry.RecordOutcome(result);
+        return result;
+    }
+
+    private async Task<CreateOrderResult> PlaceAsync(CreateOrderCommand command, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(command);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -80,8 +87,8 @@ public sealed partial class CreateOrderHandler(
 
     private async Task<CreateOrderResult> RunSagaAsync(Order order, CancellationToken cancellationToken)
     {
-        var reservation = await inventory.ReserveAsync(
-            order.Id, [.. order.Lines.Select(line => new RequestedLine(line.ProductId, line.Quantity))], cancellationToken);
+        var reservation = await PlacementTelemetry.TimeStepAsync(PlacementTelemetry.Reserve, () => inventory.ReserveAsync(
+            order.Id, [.. order.Lines.Select(line => new RequestedLine(line.ProductId, line.Quantity))], cancellationToken));
         switch (reservation)
         {
             case ReservationOutcome.Refused refused:
@@ -97,7 +104,8 @@ public sealed partial class CreateOrderHandler(
         }
 
         var total = order.Total!.Value;
-        var charge = await payment.ChargeAsync(new PaymentRequest(order.Id, order.Id, order.UserId, total), cancellationToken);
+        var charge = await PlacementTelemetry.TimeStepAsync(
+            PlacementTelemetry.Charge, () => payment.ChargeAsync(new PaymentRequest(order.Id, order.Id, order.UserId, total), cancellationToken));
         switch (charge)
         {
             case ChargeOutcome.Declined declined:
@@ -112,7 +120,7 @@ public sealed partial class CreateOrderHandler(
             return await AbandonAsync(order, OrderStore, "The order store is unavailable.", paymentMayExist: true);
         }
 
-        var commit = await inventory.CommitAsync(order.Id, cancellationToken);
+        var commit = await PlacementTelemetry.TimeStepAsync(PlacementTelemetry.Commit, () => inventory.CommitAsync(order.Id, cancellationToken));
         if (commit is not StepOutcome.Done)
         {
             return await AbandonAsync(order, InventoryService, Describe(commit), paymentMayExist: true);

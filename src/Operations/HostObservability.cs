@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Orders.Operations;
+
+/// <summary>
+/// Traces and metrics of one host through OpenTelemetry: ASP.NET Core and HttpClient (gRPC calls included, which
+/// carry the W3C trace context to the next host), plus the host's own sources and meters. Metrics are scraped from
+/// <see cref="MetricsPath"/>; everything is also pushed over OTLP when <see cref="OtlpEndpointSetting"/> is set.
+/// </summary>
+internal static class HostObservability
+{
+    public const string MetricsPath = "/metrics";
+    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public static IServiceCollection AddObservability(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string serviceName,
+        string[] sources,
+        string[] meters)
+    {
+        var pushOverOtlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointSetting]);
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddAspNetCoreInstrumentation(options => options.Filter = IsNotAScrape)
+                    .AddHttpClientInstrumentation()
+                    .AddSource(sources);
+                if (pushOverOtlp)
+                {
+                    tracing.AddOtlpExporter();
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddMeter(meters)
+                    .AddPrometheusExporter();
+                if (pushOverOtlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+        if (pushOverOtlp)
+        {
+            telemetry.WithLogging(logging => logging.AddOtlpExporter());
+        }
+
+        return services;
+    }
+
+    /// <summary>The Prometheus text format at <see cref="MetricsPath"/>.</summary>
+    public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPrometheusScrapingEndpoint(MetricsPath);
+        return endpoints;
+    }
+
+    // A scrape every few seconds is not worth a trace.
+    private static bool IsNotAScrape(HttpContext context) => !context.Request.Path.StartsWithSegments(MetricsPath, StringComparison.Ordinal);
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace Orders.Operations;
+
+/// <summary>
+/// <c>http_ports</c> (environment <c>HTTP_PORTS</c>; <c>ASPNETCORE_HTTP_PORTS</c> loses to appsettings.json) checked
+/// before start: Kestrel would otherwise ignore a value it cannot read and quietly listen on port 80.
+/// </summary>
+internal static class ListeningPorts
+{
+    public const string Setting = "http_ports";
+
+    public static IEnumerable<string> Check(IConfiguration configuration)
+    {
+        var value = configuration[Setting];
+        if (value is null)
+        {
+            yield break;
+        }
+
+        var ports = value.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ports.Length == 0 || !ports.All(IsPort))
+        {
+            yield return $"{Setting} (HTTP_PORTS) must be ports 1..65535 separated by ';' (was '{value}').";
+        }
+    }
+
+    private static bool IsPort(string port) =>
+        int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535;
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Orders.WebApi.FunctionalTests.EndToEnd;
+
+namespace Orders.WebApi.FunctionalTests;
+
+/// <summary>A host started from its build output with a bad setting stops at once with one readable line naming it.</summary>
+public sealed class StartupConfigurationTests
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+
+    [Test]
+    public async Task The_api_refuses_to_start_without_the_orders_connection_string()
+    {
+        var (exitCode, stderr) = await RunAsync("WebApi", new() { ["ConnectionStrings__Orders"] = "" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1));
+            Assert.That(stderr.Trim(), Is.EqualTo(
+                "Invalid configuration: ConnectionStrings:Orders is missing: set the PostgreSQL connection string of the orders database."));
+        });
+    }
+
+    [Test]
+    public async Task The_api_refuses_to_start_with_a_service_address_that_is_not_a_url()
+    {
+        var (exitCode, stderr) = await RunAsync("WebApi", new() { ["Services__Inventory__Address"] = "inventory:5001" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1));
+            Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(stderr, Does.StartWith("Invalid configuration: Services:Inventory:Address must be an absolute http or https address"));
+        });
+    }
+
+    [TestCase("PaymentHost")]
+    [TestCase("InventoryHost")]
+    [TestCase("WebApi")]
+    public async Task A_host_refuses_to_start_on_a_port_that_is_not_a_number(string project)
+    {
+        var (exitCode, stderr) = await RunAsync(project, new() { ["HTTP_PORTS"] = "5001x" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1));
+            Assert.That(stderr.Trim(), Is.EqualTo(
+                "Invalid configuration: http_ports (HTTP_PORTS) must be ports 1..65535 separated by ';' (was '5001x')."));
+        });
+    }
+
+    private static async Task<(int ExitCode, string Stderr)> RunAsync(string project, Dictionary<string, string> environment)
+    {
+        var assembly = Path.Combine(HostProcess.RepositoryRoot, "src", project, "bin", HostProcess.Configuration, "net10.0", $"Orders.{project}.dll");
+        var info = new ProcessStartInfo("dotnet", [assembly])
+        {
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(ExitTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"Orders.{project} did not stop within {ExitTimeout}: {await stdout}");
+        }
+
+        return (process.ExitCode, await stderr);
+    }
+}
