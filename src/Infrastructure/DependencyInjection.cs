@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Orders.Application.Abstractions;
 using Orders.Contracts.Inventory.V1;
 using Orders.Contracts.Payment.V1;
+using Orders.Contracts.Security;
 using Orders.Infrastructure.Persistence;
 using Orders.Infrastructure.Services;
 using Orders.Infrastructure.Time;
@@ -73,6 +74,7 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(ServicesOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServicesOptions>, ServicesOptionsValidator>();
+        services.AddServiceCredential(configuration);
         services.AddSingleton<ServiceDeadline>();
         services.AddSingleton(ContractMapping.Create());
 

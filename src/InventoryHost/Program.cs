@@ -1,7 +1,9 @@
+using Orders.Contracts.Security;
 using Orders.InventoryHost;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddStockLedger(builder.Configuration).AddInventoryGrpc();
+builder.Services.AddServiceCredential(builder.Configuration);
 
 var app = builder.Build();
 app.MapInventoryGrpc();

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orders.Contracts.Security;
 using Orders.PaymentHost;
 using Orders.PaymentHost.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddGrpc();
+builder.Services.AddGrpc(o => o.Interceptors.Add<ServiceCredentialInterceptor>());
+builder.Services.AddServiceCredential(builder.Configuration);
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks()
     .AddCheck("payments", () => HealthCheckResult.Healthy());
