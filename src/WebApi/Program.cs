@@ -5,6 +5,7 @@ using Orders.WebApi.Health;
 using Orders.WebApi.Limits;
 using Orders.WebApi.Orders;
 using Orders.WebApi.Products;
+using Orders.WebApi.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ builder.Services
     .AddOrderRecovery(builder.Configuration)
     .AddPlacementLimit(builder.Configuration)
     .AddFaultsWhenSwitchedOn(builder.Configuration);
+builder.Services.AddSecurity(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = OrderEndpoints.MaxRequestBodyBytes);
 
 var app = builder.Build();
@@ -22,6 +24,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<BodySizeLimitMiddleware>();
+app.UseSecurity();
 app.UseRateLimiter();
 // The document describes the API wherever it runs, not the address of the instance that served it.
 app.UseOpenApi(settings => settings.PostProcess = (document, _) => document.Servers.Clear());
