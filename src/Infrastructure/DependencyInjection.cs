@@ -36,6 +36,7 @@ public static class DependencyInjection
     private static readonly TimeSpan InitialBackoff = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
     private const double BackoffMultiplier = 2;
+    private static readonly TimeSpan MaxReconnectBackoff = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// The orders store (PostgreSQL through EF Core), the migrator, the Inventory and Payment gRPC adapters, the clock
@@ -112,6 +113,8 @@ public static class DependencyInjection
         // Left false on purpose: when true, grpc-dotnet may report a passed deadline as OperationCanceledException,
         // which would escape the adapters instead of becoming an Unavailable outcome.
         channel.ThrowOperationCanceledOnCancellation = false;
+        // A service that comes back is used within a second, not after a reconnect backoff grown to minutes.
+        channel.MaxReconnectBackoff = MaxReconnectBackoff;
         channel.ServiceConfig = new ServiceConfig
         {
             MethodConfigs =
