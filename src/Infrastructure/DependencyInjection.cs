@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Orders.Application.Abstractions;
 using Orders.Contracts.Inventory.V1;
 using Orders.Contracts.Payment.V1;
+using Orders.Contracts.Security;
 using Orders.Infrastructure.Persistence;
 using Orders.Infrastructure.Services;
 using Orders.Infrastructure.Time;
@@ -35,6 +36,7 @@ public static class DependencyInjection
     private static readonly TimeSpan InitialBackoff = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
     private const double BackoffMultiplier = 2;
+    private static readonly TimeSpan MaxReconnectBackoff = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// The orders store (PostgreSQL through EF Core), the migrator, the Inventory and Payment gRPC adapters, the clock
@@ -73,6 +75,7 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(ServicesOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServicesOptions>, ServicesOptionsValidator>();
+        services.AddServiceCredential(configuration);
         services.AddSingleton<ServiceDeadline>();
         services.AddSingleton(ContractMapping.Create());
 
@@ -110,6 +113,8 @@ public static class DependencyInjection
         // Left false on purpose: when true, grpc-dotnet may report a passed deadline as OperationCanceledException,
         // which would escape the adapters instead of becoming an Unavailable outcome.
         channel.ThrowOperationCanceledOnCancellation = false;
+        // A service that comes back is used within a second, not after a reconnect backoff grown to minutes.
+        channel.MaxReconnectBackoff = MaxReconnectBackoff;
         channel.ServiceConfig = new ServiceConfig
         {
             MethodConfigs =

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
+using Orders.Contracts.Security;
 using Orders.InventoryHost.Configuration;
 using Orders.InventoryHost.Grpc;
 using Orders.InventoryHost.Health;
@@ -30,10 +31,17 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The Inventory and InventoryAdmin services, gRPC health (SERVING while MongoDB answers) and reflection.</summary>
+    /// <summary>
+    /// The Inventory and InventoryAdmin services behind the service key, gRPC health (SERVING while MongoDB answers)
+    /// and reflection.
+    /// </summary>
     public static IServiceCollection AddInventoryGrpc(this IServiceCollection services)
     {
-        services.AddGrpc(o => o.Interceptors.Add<StoreUnavailableInterceptor>());
+        services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<ServiceCredentialInterceptor>();
+            o.Interceptors.Add<StoreUnavailableInterceptor>();
+        });
         services.AddGrpcHealthChecks().AddCheck<MongoPingHealthCheck>("mongo", timeout: MongoPingTimeout);
         services.AddGrpcReflection();
         return services;

@@ -1,4 +1,5 @@
 using System.Net;
+using Orders.Contracts.Security;
 using Orders.InventoryHost;
 using Orders.InventoryHost.Telemetry;
 using Orders.Operations;
@@ -6,6 +7,7 @@ using Orders.Operations;
 var builder = WebApplication.CreateBuilder(args);
 if (args is [HealthProbe.Argument, ..]) return await HealthProbe.RunAsync(builder.Configuration, InventoryTelemetry.HealthPath, HttpVersion.Version20);
 builder.Services.AddStockLedger(builder.Configuration).AddInventoryGrpc().AddInventoryObservability(builder.Configuration);
+builder.Services.AddServiceCredential(builder.Configuration);
 
 var app = builder.Build();
 app.MapInventoryGrpc();

@@ -1,13 +1,15 @@
 using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orders.Operations;
+using Orders.Contracts.Security;
 using Orders.PaymentHost;
 using Orders.PaymentHost.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 if (args is [HealthProbe.Argument, ..]) return await HealthProbe.RunAsync(builder.Configuration, PaymentOperations.HealthPath, HttpVersion.Version20);
 
-builder.Services.AddGrpc();
+builder.Services.AddGrpc(o => o.Interceptors.Add<ServiceCredentialInterceptor>());
+builder.Services.AddServiceCredential(builder.Configuration);
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks()
     .AddCheck("payments", () => HealthCheckResult.Healthy());

@@ -10,6 +10,7 @@ using Orders.WebApi.Faults;
 using Orders.WebApi.Orders;
 using Orders.WebApi.Problems;
 using Orders.WebApi.Recovery;
+using Orders.WebApi.Security;
 
 namespace Orders.WebApi;
 
@@ -44,6 +45,7 @@ public static class DependencyInjection
                 SchemaType = NJsonSchema.SchemaType.OpenApi3,
                 SerializerOptions = UseWireFormat(new JsonSerializerOptions(JsonSerializerDefaults.Web)),
             };
+            SecurityRegistration.DescribeBearer(settings);
         });
 
         return services;

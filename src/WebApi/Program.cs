@@ -8,6 +8,7 @@ using Orders.WebApi.Operations;
 using Orders.Operations;
 using Orders.WebApi.Orders;
 using Orders.WebApi.Products;
+using Orders.WebApi.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 if (args is [HealthProbe.Argument, ..]) return await HealthProbe.RunAsync(builder.Configuration, HealthEndpoints.ReadyPath, HttpVersion.Version11);
@@ -20,6 +21,7 @@ builder.Services
     .AddPlacementLimit(builder.Configuration)
     .AddFaultsWhenSwitchedOn(builder.Configuration)
     .AddOperations(builder.Configuration);
+builder.Services.AddSecurity(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = OrderEndpoints.MaxRequestBodyBytes);
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<BodySizeLimitMiddleware>();
+app.UseSecurity();
 app.UseRateLimiter();
 // The document describes the API wherever it runs, not the address of the instance that served it.
 app.UseOpenApi(settings => settings.PostProcess = (document, _) => document.Servers.Clear());

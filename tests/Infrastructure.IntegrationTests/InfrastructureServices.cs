@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orders.Testing;
 
 namespace Orders.Infrastructure.IntegrationTests;
 
@@ -9,8 +10,12 @@ internal static class InfrastructureServices
     /// <summary>Parseable but never reached: for tests that don't touch the database.</summary>
     public const string UnusedDatabase = "Host=127.0.0.1;Port=1;Database=unused;Username=postgres";
 
+    /// <summary>The settings, over a service key the tests' fake gRPC servers expect.</summary>
     public static IConfiguration Configuration(IReadOnlyDictionary<string, string?> settings) =>
-        new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [TestServiceKey.Setting] = TestServiceKey.Value })
+            .AddInMemoryCollection(settings)
+            .Build();
 
     public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings) =>
         new ServiceCollection()

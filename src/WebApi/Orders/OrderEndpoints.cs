@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,7 @@ using Orders.Application.Orders.CreateOrder;
 using Orders.Application.Orders.GetOrder;
 using Orders.Application.Orders.ListOrders;
 using Orders.WebApi.Problems;
+using Orders.WebApi.Security;
 
 namespace Orders.WebApi.Orders;
 
@@ -22,7 +24,11 @@ public static class OrderEndpoints
 
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
     {
-        var orders = app.MapGroup("/orders").WithTags("Orders");
+        var orders = app.MapGroup("/orders")
+            .WithTags("Orders")
+            .RequireAuthorization(CallerPolicy.Name)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         orders.MapPost("/", CreateOrder)
             .WithName("CreateOrder")
@@ -30,11 +36,13 @@ public static class OrderEndpoints
                 + "a replay of the same request answers 200 with the order it placed, and nothing is reserved or charged again.")
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
             .RequireRateLimiting(PlacementLimitPolicy.Name)
+            .WithMetadata(OrderRateLimit.Marker.Instance)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
@@ -68,12 +76,19 @@ public static class OrderEndpoints
         ISender sender,
         HttpRequest httpRequest,
         HttpResponse response,
+        ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
+        var caller = Caller.UserIdOf(user);
+        if (caller is not null && request.UserId is not null && request.UserId != caller)
+        {
+            return Problem.Forbidden("user_id must be the user the token was issued to, or left out.");
+        }
+
         // Binding reads an empty header as no header; sent empty, it is a key that breaks the rules.
         idempotencyKey ??= httpRequest.Headers.ContainsKey(IdempotencyKeyHeader) ? string.Empty : null;
         var command = new CreateOrderCommand(
-            request.UserId!,
+            (request.UserId ?? caller)!,
             [.. (request.Items ?? []).Select(item => item is null ? null! : new CreateOrderItem(item.ProductId!, item.Quantity))],
             idempotencyKey);
 
@@ -100,28 +115,37 @@ public static class OrderEndpoints
         return TypedResults.Ok(OrderResponse.From(order));
     }
 
-    private static async Task<Results<Ok<OrderPageResponse>, ValidationProblem>> ListOrders(
+    private static async Task<Results<Ok<OrderPageResponse>, ValidationProblem, ProblemHttpResult>> ListOrders(
         [FromQuery(Name = "user_id")] string? userId,
         [FromQuery(Name = "limit")] int? limit,
         [FromQuery(Name = "page_token")] string? pageToken,
         ISender sender,
-        CancellationToken cancellationToken) =>
-        await sender.Send(new ListOrdersQuery(userId, limit, pageToken), cancellationToken) switch
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var caller = Caller.UserIdOf(user);
+        if (caller is not null && userId is not null && userId != caller)
+        {
+            return Problem.Forbidden("Only your own orders can be listed: user_id must be yours, or left out.");
+        }
+
+        return await sender.Send(new ListOrdersQuery(userId ?? caller, limit, pageToken), cancellationToken) switch
         {
             ListOrdersResult.Page page => TypedResults.Ok(new OrderPageResponse([.. page.Items.Select(OrderResponse.From)], page.NextPageToken)),
             ListOrdersResult.Rejected rejected => Problem.Validation(rejected.Errors),
             var other => throw new InvalidOperationException($"Unmapped result {other.GetType().Name}."),
         };
+    }
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> CancelOrder(
-        string id, ISender sender, HttpResponse response, CancellationToken cancellationToken)
+        string id, ISender sender, HttpResponse response, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var orderId))
         {
             return Problem.NotFound($"There is no order '{id}'.");
         }
 
-        return await sender.Send(new CancelOrderCommand(orderId), cancellationToken) switch
+        return await sender.Send(new CancelOrderCommand(orderId, Caller.UserIdOf(user)), cancellationToken) switch
         {
             CancelOrderResult.Cancelled cancelled => TypedResults.Ok(OrderResponse.From(cancelled.Order)),
             CancelOrderResult.NotFound => Problem.NotFound($"There is no order '{id}'."),
@@ -132,14 +156,14 @@ public static class OrderEndpoints
     }
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetOrder(
-        string id, ISender sender, CancellationToken cancellationToken)
+        string id, ISender sender, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var orderId))
         {
             return Problem.NotFound($"There is no order '{id}'.");
         }
 
-        var order = await sender.Send(new GetOrderQuery(orderId), cancellationToken);
+        var order = await sender.Send(new GetOrderQuery(orderId, Caller.UserIdOf(user)), cancellationToken);
         return order is null
             ? Problem.NotFound($"There is no order '{id}'.")
             : TypedResults.Ok(OrderResponse.From(order));

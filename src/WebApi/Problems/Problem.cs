@@ -122,6 +122,18 @@ public static class Problem
             extensions: new Dictionary<string, object?> { ["dependency"] = "order-placement" });
     }
 
+    /// <summary>The caller asked to act as another user: their token says who they are.</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", type: ProblemTypes.Forbidden);
+
+    /// <summary>The caller placed too many orders in the current window; <c>Retry-After</c> is set by the limiter.</summary>
+    public static ProblemHttpResult TooManyRequests() =>
+        TypedResults.Problem(
+            "Too many orders placed in a short time; nothing was stored. Retry after the time in Retry-After.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests.",
+            type: ProblemTypes.TooManyRequests);
+
     public static ProblemDetails PayloadTooLarge() => new()
     {
         Status = StatusCodes.Status413PayloadTooLarge,

@@ -16,6 +16,10 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = "/problems/unsupported-media-type";
     public const string MethodNotAllowed = "/problems/method-not-allowed";
     public const string Internal = "/problems/internal";
+    public const string Unauthorized = "/problems/unauthorized";
+    public const string Forbidden = "/problems/forbidden";
+    public const string TooManyRequests = "/problems/too-many-requests";
+    public const string Timeout = "/problems/timeout";
 
     /// <summary>Problems the framework writes itself (unknown route, wrong media type) get this API's types too.</summary>
     public static void ApplyToFrameworkProblems(ProblemDetailsContext context)
@@ -30,11 +34,15 @@ public static class ProblemTypes
         problem.Type = problem.Status switch
         {
             StatusCodes.Status400BadRequest => Validation,
+            StatusCodes.Status401Unauthorized => Unauthorized,
+            StatusCodes.Status403Forbidden => Forbidden,
             StatusCodes.Status404NotFound => NotFound,
             StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
             StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
             StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+            StatusCodes.Status429TooManyRequests => TooManyRequests,
             StatusCodes.Status503ServiceUnavailable => DependencyUnavailable,
+            StatusCodes.Status504GatewayTimeout => Timeout,
             _ => Internal,
         };
     }

@@ -18,9 +18,9 @@ public sealed class InventoryHostTests
     private WebApplicationFactory<Program> _factory = null!;
     private GrpcChannel _channel = null!;
 
-    private Inventory.InventoryClient Inventory => new(_channel);
+    private Inventory.InventoryClient Inventory => new(_channel.WithServiceKey());
 
-    private InventoryAdmin.InventoryAdminClient Admin => new(_channel);
+    private InventoryAdmin.InventoryAdminClient Admin => new(_channel.WithServiceKey());
 
     private static DateTime Deadline => DateTime.UtcNow.Add(CallTimeout);
 
@@ -34,6 +34,7 @@ public sealed class InventoryHostTests
             {
                 ["Inventory:Mongo:ConnectionString"] = _server.ConnectionString,
                 ["Inventory:Mongo:Database"] = _database,
+                [TestServiceKey.Setting] = TestServiceKey.Value,
             })));
         _channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
     }

@@ -25,6 +25,7 @@ public sealed class KestrelEndpointTests
             {
                 ["Inventory:Mongo:ConnectionString"] = server.ConnectionString,
                 ["Inventory:Mongo:Database"] = database,
+                [TestServiceKey.Setting] = TestServiceKey.Value,
             })));
         factory.UseKestrel();
         factory.StartServer();

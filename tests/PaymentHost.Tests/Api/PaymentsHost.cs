@@ -1,6 +1,8 @@
+using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Orders.Testing;
 
 namespace Orders.PaymentHost.Tests.Api;
 
@@ -14,6 +16,7 @@ internal sealed class PaymentsHost : IDisposable
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
+            host.UseSetting(TestServiceKey.Setting, TestServiceKey.Value);
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 host.UseSetting(key, value);
@@ -24,6 +27,9 @@ internal sealed class PaymentsHost : IDisposable
     public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(
         _factory.Server.BaseAddress,
         new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
+
+    /// <summary>Calls that carry the service key, as the WebApi's do.</summary>
+    public CallInvoker Calls => Channel.WithServiceKey();
 
     /// <summary>Starts the host without calling it, to see whether start-up succeeds.</summary>
     public void Start() => _ = _factory.Server;

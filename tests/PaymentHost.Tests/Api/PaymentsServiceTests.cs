@@ -15,7 +15,7 @@ public sealed class PaymentsServiceTests
     public void StartHost()
     {
         _host = new PaymentsHost();
-        _payments = new Payments.PaymentsClient(_host.Channel);
+        _payments = new Payments.PaymentsClient(_host.Calls);
     }
 
     [OneTimeTearDown]
@@ -137,7 +137,7 @@ public sealed class PaymentsServiceTests
     public async Task Configured_failure_rate_of_one_makes_charges_unavailable_and_charges_nothing()
     {
         using var faulty = new PaymentsHost(new Dictionary<string, string?> { ["Payment:Faults:FailureRate"] = "1" });
-        var payments = new Payments.PaymentsClient(faulty.Channel);
+        var payments = new Payments.PaymentsClient(faulty.Calls);
         var charge = NewCharge();
 
         var error = Assert.ThrowsAsync<RpcException>(async () => await payments.ChargeAsync(charge));
@@ -152,7 +152,7 @@ public sealed class PaymentsServiceTests
     public async Task Charge_retried_after_a_lost_reply_is_charged_once()
     {
         using var lossy = new PaymentsHost(new Dictionary<string, string?> { ["Payment:Faults:LostReplyRate"] = "1" });
-        var payments = new Payments.PaymentsClient(lossy.Channel);
+        var payments = new Payments.PaymentsClient(lossy.Calls);
         var charge = NewCharge();
 
         var first = Assert.ThrowsAsync<RpcException>(async () => await payments.ChargeAsync(charge));

@@ -153,6 +153,19 @@ public sealed class CancelOrderHandlerTests
         Assert.That(order.Status, Is.EqualTo(OrderStatus.Confirmed));
     }
 
+    [Test]
+    public async Task Cancel_requested_by_another_user_is_not_found_and_changes_nothing()
+    {
+        var order = Stored(OrderFixtures.Confirmed(userId: "u2"));
+
+        var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value, RequestedBy: "u1"), CancellationToken.None);
+
+        Assert.That(result, Is.InstanceOf<CancelOrderResult.NotFound>());
+        Assert.That(_orders.Saved, Is.Empty);
+        await _inventory.DidNotReceiveWithAnyArgs().ReturnAsync(default, default);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
     private Order Stored(Order order)
     {
         _orders.Earlier.Add(order);

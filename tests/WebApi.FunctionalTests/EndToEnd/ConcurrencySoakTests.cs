@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Net.Client;
+using Orders.Testing;
 using Orders.Contracts.Inventory.V1;
 
 namespace Orders.WebApi.FunctionalTests.EndToEnd;
@@ -56,7 +57,7 @@ public sealed class ConcurrencySoakTests
         });
 
         using var channel = GrpcChannel.ForAddress(System.Inventory.Address);
-        var inventory = new Inventory.InventoryClient(channel);
+        var inventory = new Inventory.InventoryClient(channel.WithServiceKey());
         foreach (var orderId in run.DeclinedOrderIds)
         {
             var reservation = await inventory.GetReservationAsync(new GetReservationRequest { ReservationId = orderId });

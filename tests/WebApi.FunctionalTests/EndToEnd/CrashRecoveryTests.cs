@@ -63,7 +63,7 @@ public sealed class CrashRecoveryTests
         }
 
         using var channel = GrpcChannel.ForAddress(System.Payment.Address);
-        var payment = await new Payments.PaymentsClient(channel).GetPaymentAsync(new GetPaymentRequest { PaymentId = orderId.ToString() });
+        var payment = await new Payments.PaymentsClient(channel.WithServiceKey()).GetPaymentAsync(new GetPaymentRequest { PaymentId = orderId.ToString() });
         var available = await System.AvailableAsync(product);
         TestContext.Progress.WriteLine($"Crash recovery: order {orderId} ended {order.Status}; payment {payment.Status}; available {available} of {Available}");
         Assert.That(order.Status, Is.AnyOf("confirmed", "failed"), restarted.ReadLog());

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Orders.Testing;
 
 namespace Orders.WebApi.FunctionalTests.EndToEnd;
 
@@ -50,6 +51,7 @@ internal sealed class HostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        info.Environment[TestServiceKey.EnvironmentVariable] = TestServiceKey.Value;
         foreach (var (name, value) in _environment)
         {
             info.Environment[name] = value;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Grpc.Net.Client;
+using Orders.Testing;
 using Orders.Client;
 using Orders.Contracts.Payment.V1;
 
@@ -133,7 +134,7 @@ public sealed class OrderLifecycleJourneyTests
         Assert.That(problem.Body.GetProperty("errors").EnumerateObject().Select(error => error.Name), Is.EqualTo(new[] { "page_token" }));
     }
 
-    private static Payments.PaymentsClient Payments() => new(GrpcChannel.ForAddress(System.Payment.Address));
+    private static Payments.PaymentsClient Payments() => new(GrpcChannel.ForAddress(System.Payment.Address).WithServiceKey());
 
     private static string NewUser() => $"e2e-{Guid.NewGuid():N}"[..24];
 

@@ -34,7 +34,7 @@ internal sealed class RunningSystem : IAsyncDisposable
         Http = api.CreateClient();
         Orders = new OrdersClient(Http) { ReadResponseAsString = true };
         _inventoryChannel = GrpcChannel.ForAddress(inventory.Address);
-        Stock = new InventoryAdmin.InventoryAdminClient(_inventoryChannel);
+        Stock = new InventoryAdmin.InventoryAdminClient(_inventoryChannel.WithServiceKey());
     }
 
     public HostProcess Inventory { get; }
@@ -75,6 +75,9 @@ internal sealed class RunningSystem : IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Orders", ordersDatabase);
             builder.UseSetting("Services:Inventory:Address", inventory.Address.ToString());
             builder.UseSetting("Services:Payment:Address", payment.Address.ToString());
+            builder.UseSetting("Auth:Enabled", "false");
+            builder.UseSetting(TestServiceKey.Setting, TestServiceKey.Value);
+            builder.UseSetting("RateLimiting:Orders:PermitLimit", EdgeFactory.UnlimitedOrders);
             builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
         });
         return new RunningSystem(inventory, payment, api, spans);

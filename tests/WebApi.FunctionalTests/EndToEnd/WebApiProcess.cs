@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orders.Testing;
 
 namespace Orders.WebApi.FunctionalTests.EndToEnd;
 
@@ -68,6 +69,8 @@ internal sealed class WebApiProcess : IAsyncDisposable
             // appsettings.json is read from the content root, the working directory.
             WorkingDirectory = directory,
         };
+        info.Environment[TestServiceKey.EnvironmentVariable] = TestServiceKey.Value;
+        info.Environment["Auth__Enabled"] = "false";
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;

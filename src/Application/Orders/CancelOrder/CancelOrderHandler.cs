@@ -22,7 +22,8 @@ public sealed partial class CancelOrderHandler(
     public async ValueTask<CancelOrderResult> Handle(CancelOrderCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var order = await orders.FindAsync(new OrderId(command.OrderId), cancellationToken);
+        var found = await orders.FindAsync(new OrderId(command.OrderId), cancellationToken);
+        var order = found is not null && found.IsOwnedBy(command.RequestedBy) ? found : null;
         switch (order?.Status)
         {
             case null:

@@ -2,4 +2,5 @@ using Mediator;
 
 namespace Orders.Application.Orders.GetOrder;
 
-public sealed record GetOrderQuery(Guid OrderId) : IQuery<OrderDto?>;
+/// <summary>Reads one order; with <paramref name="RequestedBy"/>, only that user's order is found.</summary>
+public sealed record GetOrderQuery(Guid OrderId, string? RequestedBy = null) : IQuery<OrderDto?>;

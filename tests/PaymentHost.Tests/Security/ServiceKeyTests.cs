@@ -1,0 +1,69 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Options;
+using Orders.Contracts.Common.V1;
+using Orders.Contracts.Payment.V1;
+using Orders.PaymentHost.Tests.Api;
+
+namespace Orders.PaymentHost.Tests.Security;
+
+/// <summary>Only a caller with the service key may charge, refund or read payments.</summary>
+public sealed class ServiceKeyTests
+{
+    private PaymentsHost _host = null!;
+
+    [OneTimeSetUp]
+    public void StartHost() => _host = new PaymentsHost();
+
+    [OneTimeTearDown]
+    public void StopHost() => _host.Dispose();
+
+    [Test]
+    public void A_charge_without_the_service_key_is_unauthenticated_and_nothing_is_charged()
+    {
+        var charge = Charge();
+
+        var error = Assert.ThrowsAsync<RpcException>(async () => await new Payments.PaymentsClient(_host.Channel).ChargeAsync(charge));
+
+        Assert.That(error.StatusCode, Is.EqualTo(StatusCode.Unauthenticated));
+        var lookup = Assert.ThrowsAsync<RpcException>(async () =>
+            await new Payments.PaymentsClient(_host.Calls).GetPaymentAsync(new GetPaymentRequest { PaymentId = charge.PaymentId }));
+        Assert.That(lookup.StatusCode, Is.EqualTo(StatusCode.NotFound));
+    }
+
+    [Test]
+    public void A_charge_with_a_wrong_service_key_is_unauthenticated()
+    {
+        var wrongKey = _host.Channel.Intercept(headers => { headers.Add("x-service-key", "not-the-key-0123456789"); return headers; });
+
+        var error = Assert.ThrowsAsync<RpcException>(async () => await new Payments.PaymentsClient(wrongKey).ChargeAsync(Charge()));
+
+        Assert.That(error.StatusCode, Is.EqualTo(StatusCode.Unauthenticated));
+    }
+
+    [Test]
+    public async Task A_charge_with_the_service_key_is_answered()
+    {
+        var reply = await new Payments.PaymentsClient(_host.Calls).ChargeAsync(Charge());
+
+        Assert.That(reply.Status, Is.EqualTo(PaymentStatus.Approved));
+    }
+
+    [Test]
+    public void The_host_does_not_start_without_a_service_key()
+    {
+        using var host = new PaymentsHost(new Dictionary<string, string?> { ["ServiceAuth:Key"] = "" });
+
+        var error = Assert.Throws<OptionsValidationException>(host.Start);
+
+        Assert.That(error.Message, Does.Contain("ServiceAuth:Key"));
+    }
+
+    private static ChargeRequest Charge() => new()
+    {
+        PaymentId = Guid.NewGuid().ToString(),
+        OrderId = Guid.NewGuid().ToString(),
+        UserId = "u1",
+        Amount = Money.FromDecimal(10m, "EUR"),
+    };
+}

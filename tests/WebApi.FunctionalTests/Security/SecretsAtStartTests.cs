@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Options;
+using Orders.Testing;
+
+namespace Orders.WebApi.FunctionalTests.Security;
+
+/// <summary>No secret has a default in Production: a missing one stops the api at start and says which.</summary>
+public sealed class SecretsAtStartTests
+{
+    [Test]
+    public void The_api_does_not_start_with_auth_on_and_no_signing_keys()
+    {
+        using var edge = new EdgeFactory();
+        using var factory = edge.WithWebHostBuilder(builder => builder.UseSetting("Auth:Enabled", "true"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => _ = factory.Server);
+
+        Assert.That(error!.Message, Does.Contain("Authentication:Schemes:Bearer"));
+    }
+
+    [Test]
+    public void The_api_does_not_start_without_a_service_key()
+    {
+        using var edge = new EdgeFactory();
+        using var factory = edge.WithWebHostBuilder(builder => builder.UseSetting(TestServiceKey.Setting, ""));
+
+        var error = Assert.Throws<OptionsValidationException>(() => _ = factory.Server);
+
+        Assert.That(error!.Message, Does.Contain("ServiceAuth:Key"));
+    }
+}
