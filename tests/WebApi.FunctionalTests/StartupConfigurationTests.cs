@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orders.Testing;
 using Orders.WebApi.FunctionalTests.EndToEnd;
 
 namespace Orders.WebApi.FunctionalTests;
@@ -58,6 +59,9 @@ public sealed class StartupConfigurationTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // Everything else valid, so the one bad setting under test is the only line printed.
+        info.Environment[TestServiceKey.EnvironmentVariable] = TestServiceKey.Value;
+        info.Environment["Auth__Enabled"] = "false";
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
