@@ -81,6 +81,8 @@ public static class DependencyInjection
 
         services.AddGrpcClient<Inventory.InventoryClient>((provider, client) => client.Address = Inventory(provider).Uri)
             .ConfigureChannel(RetryWhenUnavailable);
+        services.AddGrpcClient<InventoryAdmin.InventoryAdminClient>((provider, client) => client.Address = Inventory(provider).Uri)
+            .ConfigureChannel(RetryWhenUnavailable);
         services.AddGrpcClient<Payments.PaymentsClient>((provider, client) => client.Address = Payment(provider).Uri)
             .ConfigureChannel(RetryWhenUnavailable);
         services.AddGrpcClient<Health.HealthClient>(InventoryHealthClient, (provider, client) => client.Address = Inventory(provider).Uri);

@@ -6,4 +6,7 @@ namespace Orders.Application.Abstractions;
 public interface IProductCatalog
 {
     Task<ProductLookup> FindAsync(ProductId productId, CancellationToken cancellationToken);
+
+    /// <summary>Stock administration: sets what is available of an existing product (idempotent: an absolute value).</summary>
+    Task<ProductLookup> SetStockAsync(ProductId productId, int available, CancellationToken cancellationToken);
 }

@@ -7,8 +7,10 @@ using DomainMoney = Orders.Domain.Common.Money;
 
 namespace Orders.Infrastructure.Services;
 
-/// <summary><see cref="IProductCatalog"/> over the Inventory gRPC service's GetProducts.</summary>
-internal sealed class GrpcProductCatalog(Inventory.InventoryClient client, ServiceDeadline deadline, TypeAdapterConfig mapping) : IProductCatalog
+/// <summary><see cref="IProductCatalog"/> over the Inventory gRPC service's GetProducts and InventoryAdmin's SetStock.</summary>
+internal sealed class GrpcProductCatalog(
+    Inventory.InventoryClient client, InventoryAdmin.InventoryAdminClient admin, ServiceDeadline deadline, TypeAdapterConfig mapping)
+    : IProductCatalog
 {
     public async Task<ProductLookup> FindAsync(ProductId productId, CancellationToken cancellationToken)
     {
@@ -23,6 +25,24 @@ internal sealed class GrpcProductCatalog(Inventory.InventoryClient client, Servi
         catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
         {
             return new ProductLookup.Unavailable(RpcFailure.Describe("Inventory", "GetProducts", exception));
+        }
+    }
+
+    public async Task<ProductLookup> SetStockAsync(ProductId productId, int available, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var product = await admin.SetStockAsync(
+                new SetStockRequest { ProductId = productId.Value, Available = available }, deadline.For(cancellationToken)).ConfigureAwait(false);
+            return new ProductLookup.Found(productId, product.Name, product.UnitPrice.Adapt<DomainMoney>(mapping), product.Available);
+        }
+        catch (RpcException exception) when (exception.StatusCode is StatusCode.NotFound)
+        {
+            return ProductLookup.Missing;
+        }
+        catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
+        {
+            return new ProductLookup.Unavailable(RpcFailure.Describe("InventoryAdmin", "SetStock", exception));
         }
     }
 }

@@ -33,7 +33,11 @@ public static class SecurityRegistration
 
         services.AddAuthorization();
         services.AddOptions<AuthorizationOptions>()
-            .Configure<IOptions<CallerAuthOptions>>((authorization, auth) => authorization.AddPolicy(CallerPolicy.Name, CallerPolicy.For(auth.Value)));
+            .Configure<IOptions<CallerAuthOptions>>((authorization, auth) =>
+            {
+                authorization.AddPolicy(CallerPolicy.Name, CallerPolicy.For(auth.Value));
+                authorization.AddPolicy(AdminPolicy.Name, AdminPolicy.For(auth.Value));
+            });
 
         services.AddOptions<OrderRateLimitOptions>()
             .Bind(configuration.GetSection(OrderRateLimitOptions.Section))

@@ -14,7 +14,8 @@ internal static class TestTokens
 
     private static readonly byte[] TrustedKey = RandomNumberGenerator.GetBytes(32);
 
-    public static string For(string subject) => Mint(subject, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddHours(1), TrustedKey);
+    public static string For(string subject, params string[] roles) =>
+        Mint(subject, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddHours(1), TrustedKey, roles);
 
     public static string Expired(string subject) => Mint(subject, DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1), TrustedKey);
 
@@ -31,12 +32,12 @@ internal static class TestTokens
         builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Value", Convert.ToBase64String(TrustedKey));
     }
 
-    private static string Mint(string subject, DateTime notBefore, DateTime expires, byte[] key) =>
+    private static string Mint(string subject, DateTime notBefore, DateTime expires, byte[] key, string[]? roles = null) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Audience,
-            Subject = new ClaimsIdentity([new Claim("sub", subject)]),
+            Subject = new ClaimsIdentity([new Claim("sub", subject), .. (roles ?? []).Select(role => new Claim("role", role))]),
             NotBefore = notBefore,
             IssuedAt = notBefore,
             Expires = expires,

@@ -1,0 +1,16 @@
+using FluentValidation;
+using Orders.Domain.Orders;
+
+namespace Orders.Application.Products.SetStock;
+
+public sealed class SetStockValidator : AbstractValidator<SetStockCommand>
+{
+    /// <summary>More than any warehouse of ours holds; a typo of a few extra digits is refused, not stocked.</summary>
+    public const int MaxAvailable = 1_000_000;
+
+    public SetStockValidator()
+    {
+        RuleFor(command => command.ProductId).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(ProductId.MaxLength);
+        RuleFor(command => command.Available).InclusiveBetween(0, MaxAvailable);
+    }
+}
