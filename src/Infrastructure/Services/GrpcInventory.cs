@@ -40,59 +40,26 @@ internal sealed class GrpcInventory(Inventory.InventoryClient client, ServiceDea
         }
     }
 
-    public async Task<StepOutcome> ReleaseAsync(OrderId reservationId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var request = new ReleaseRequest { ReservationId = reservationId.Adapt<string>(mapping) };
-            await client.ReleaseAsync(request, deadline.For(cancellationToken)).ConfigureAwait(false);
-            return StepOutcome.Succeeded;
-        }
-        catch (RpcException exception) when (exception.StatusCode is StatusCode.FailedPrecondition)
-        {
-            return new StepOutcome.Refused(RpcFailure.Describe(Service, "Release", exception));
-        }
-        catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
-        {
-            return new StepOutcome.Unavailable(RpcFailure.Describe(Service, "Release", exception));
-        }
-    }
+    public Task<StepOutcome> ReleaseAsync(OrderId reservationId, CancellationToken cancellationToken) =>
+        RemoteStep.RunAsync(
+            Service,
+            "Release",
+            async () => await client.ReleaseAsync(new ReleaseRequest { ReservationId = reservationId.Adapt<string>(mapping) }, deadline.For(cancellationToken)).ConfigureAwait(false),
+            StatusCode.FailedPrecondition);
 
-    public async Task<StepOutcome> CommitAsync(OrderId reservationId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var request = new CommitRequest { ReservationId = reservationId.Adapt<string>(mapping) };
-            await client.CommitAsync(request, deadline.For(cancellationToken)).ConfigureAwait(false);
-            return StepOutcome.Succeeded;
-        }
-        catch (RpcException exception) when (exception.StatusCode is StatusCode.FailedPrecondition or StatusCode.NotFound)
-        {
-            return new StepOutcome.Refused(RpcFailure.Describe(Service, "Commit", exception));
-        }
-        catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
-        {
-            return new StepOutcome.Unavailable(RpcFailure.Describe(Service, "Commit", exception));
-        }
-    }
+    public Task<StepOutcome> CommitAsync(OrderId reservationId, CancellationToken cancellationToken) =>
+        RemoteStep.RunAsync(
+            Service,
+            "Commit",
+            async () => await client.CommitAsync(new CommitRequest { ReservationId = reservationId.Adapt<string>(mapping) }, deadline.For(cancellationToken)).ConfigureAwait(false),
+            StatusCode.FailedPrecondition, StatusCode.NotFound);
 
-    public async Task<StepOutcome> ReturnAsync(OrderId reservationId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var request = new ReturnRequest { ReservationId = reservationId.Adapt<string>(mapping) };
-            await client.ReturnAsync(request, deadline.For(cancellationToken)).ConfigureAwait(false);
-            return StepOutcome.Succeeded;
-        }
-        catch (RpcException exception) when (exception.StatusCode is StatusCode.FailedPrecondition or StatusCode.NotFound)
-        {
-            return new StepOutcome.Refused(RpcFailure.Describe(Service, "Return", exception));
-        }
-        catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
-        {
-            return new StepOutcome.Unavailable(RpcFailure.Describe(Service, "Return", exception));
-        }
-    }
+    public Task<StepOutcome> ReturnAsync(OrderId reservationId, CancellationToken cancellationToken) =>
+        RemoteStep.RunAsync(
+            Service,
+            "Return",
+            async () => await client.ReturnAsync(new ReturnRequest { ReservationId = reservationId.Adapt<string>(mapping) }, deadline.For(cancellationToken)).ConfigureAwait(false),
+            StatusCode.FailedPrecondition, StatusCode.NotFound);
 
     public async Task<ReservationState> GetReservationAsync(OrderId reservationId, CancellationToken cancellationToken)
     {

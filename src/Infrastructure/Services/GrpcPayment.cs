@@ -39,23 +39,12 @@ internal sealed class GrpcPayment(Payments.PaymentsClient client, ServiceDeadlin
         }
     }
 
-    public async Task<StepOutcome> RefundAsync(OrderId paymentId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var request = new RefundRequest { PaymentId = paymentId.Adapt<string>(mapping) };
-            await client.RefundAsync(request, deadline.For(cancellationToken)).ConfigureAwait(false);
-            return StepOutcome.Succeeded;
-        }
-        catch (RpcException exception) when (exception.StatusCode is StatusCode.FailedPrecondition)
-        {
-            return new StepOutcome.Refused(RpcFailure.Describe(Service, "Refund", exception));
-        }
-        catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
-        {
-            return new StepOutcome.Unavailable(RpcFailure.Describe(Service, "Refund", exception));
-        }
-    }
+    public Task<StepOutcome> RefundAsync(OrderId paymentId, CancellationToken cancellationToken) =>
+        RemoteStep.RunAsync(
+            Service,
+            "Refund",
+            async () => await client.RefundAsync(new RefundRequest { PaymentId = paymentId.Adapt<string>(mapping) }, deadline.For(cancellationToken)).ConfigureAwait(false),
+            StatusCode.FailedPrecondition);
 
     public async Task<PaymentState> GetPaymentAsync(OrderId paymentId, CancellationToken cancellationToken)
     {
