@@ -54,7 +54,7 @@ public static class Problem
     public static ProblemHttpResult DependencyUnavailable(HttpResponse response, string dependency, Guid? orderId)
     {
         ArgumentNullException.ThrowIfNull(response);
-        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(response, RetryAfterSeconds);
         var extensions = new Dictionary<string, object?> { ["dependency"] = dependency };
         if (orderId is not null)
         {
@@ -80,7 +80,7 @@ public static class Problem
     public static ProblemHttpResult OrderInProgress(HttpResponse response, Guid orderId)
     {
         ArgumentNullException.ThrowIfNull(response);
-        response.Headers.RetryAfter = InProgressRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(response, InProgressRetryAfterSeconds);
         return TypedResults.Problem(
             "An earlier request with this Idempotency-Key is still placing the order. Replay the request shortly for its outcome.",
             statusCode: StatusCodes.Status409Conflict,
@@ -100,7 +100,7 @@ public static class Problem
     public static ProblemHttpResult CancellationUnfinished(HttpResponse response, string dependency, Guid orderId)
     {
         ArgumentNullException.ThrowIfNull(response);
-        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(response, RetryAfterSeconds);
         return TypedResults.Problem(
             $"The {dependency} service is unavailable; the order is still confirmed. Retry the cancellation later to finish it.",
             statusCode: StatusCodes.Status503ServiceUnavailable,
@@ -113,7 +113,7 @@ public static class Problem
     public static ProblemHttpResult Overloaded(HttpResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(response, RetryAfterSeconds);
         return TypedResults.Problem(
             "Too many orders are being placed at once; nothing was stored. Retry later.",
             statusCode: StatusCodes.Status503ServiceUnavailable,
@@ -149,6 +149,13 @@ public static class Problem
         Detail = "The error has been logged. Retry later or contact support with the trace id.",
         Type = ProblemTypes.Internal,
     };
+
+    /// <summary>Tells the client how many seconds to wait before retrying (RFC 9110 delay-seconds).</summary>
+    public static void SetRetryAfter(HttpResponse response, int seconds)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public sealed record ShortageResponse(string ProductId, int Requested, int Available);
 }

@@ -53,7 +53,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     private static ProblemDetails StoreUnavailable(HttpResponse response)
     {
-        response.Headers.RetryAfter = Problem.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Problem.SetRetryAfter(response, Problem.RetryAfterSeconds);
         return new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Orders.WebApi.Problems;
@@ -32,7 +31,7 @@ internal static class OrderRateLimit
     {
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var response = context.HttpContext.Response;
-        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        Problem.SetRetryAfter(response, Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
         await Problem.TooManyRequests().ExecuteAsync(context.HttpContext);
     }
 
