@@ -144,6 +144,63 @@ Task("Run")
     }
 });
 
+Task("Bench")
+    .Description("Starts a fresh stack on its own ports and runs the load benchmark: MongoDB alone, PostgreSQL alone, raw storage, full system.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    // Its own ports and data, so a running local stack (the Run target) is not disturbed, and every run starts empty.
+    var bench = local.Combine("bench");
+    var logs = bench.Combine("logs");
+    if (DirectoryExists(bench)) DeleteDirectory(bench, new DeleteDirectorySettings { Recursive = true, Force = true });
+    var results = MakeAbsolute(Directory("./artifacts/bench"));
+    EnsureDirectoryExists(results);
+    var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss");
+    const string postgres = "Host=127.0.0.1;Port=55433;Database=orders;Username=postgres";
+    var apiSettings = new Dictionary<string, string>
+    {
+        ["ConnectionStrings__Orders"] = postgres,
+        ["Services__Inventory__Address"] = "http://127.0.0.1:5011",
+        ["Services__Payment__Address"] = "http://127.0.0.1:5012",
+        ["Auth__Enabled"] = "false",
+        // One caller places every order here; the limiter would measure itself, not the system.
+        ["RateLimiting__Orders__PermitLimit"] = "1000000000",
+    };
+
+    var started = new Stack<Action>();
+    try
+    {
+        started.Push(StartPostgres(bench.Combine("postgres"), port: 55433));
+        started.Push(StartMongo(bench.Combine("mongo"), port: 27018, logs));
+        started.Push(StartHost("InventoryHost", "http://127.0.0.1:5011", new Dictionary<string, string> { ["Inventory__Mongo__ConnectionString"] = "mongodb://127.0.0.1:27018" }, logs));
+        started.Push(StartHost("PaymentHost", "http://127.0.0.1:5012", logs: logs));
+        started.Push(StartHost("WebApi", "http://127.0.0.1:8090", apiSettings, logs));
+        WaitUntilReady("http://127.0.0.1:8090/health/ready", TimeSpan.FromMinutes(3));
+
+        var tool = MakeAbsolute(File($"./bench/Orders.Bench/bin/{configuration}/net10.0/Orders.Bench.dll")).FullPath;
+        var arguments = new ProcessArgumentBuilder()
+            .Append(tool)
+            .Append("--mode").Append(Argument("mode", "compare"))
+            .Append("--clients").Append(Argument("clients", "32"))
+            .Append("--duration").Append(Argument("duration", "20"))
+            .Append("--warmup").Append(Argument("warmup", "5"))
+            .Append("--lines").Append(Argument("lines", "1"))
+            .Append("--postgres").AppendQuoted(postgres)
+            .Append("--json").AppendQuoted($"{results}/bench-{stamp}.json")
+            .Append("--markdown").AppendQuoted($"{results}/bench-{stamp}.md");
+        var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments });
+        if (exitCode != 0) throw new CakeException($"The load benchmark failed ({exitCode}); host logs in {logs}.");
+        Information($"Results in {results}/bench-{stamp}.md and .json");
+    }
+    finally
+    {
+        while (started.Count > 0)
+        {
+            started.Pop()();
+        }
+    }
+});
+
 RunTarget(target);
 
 void RunTests(bool collectCoverage)
@@ -196,7 +253,7 @@ Action StartPostgres(DirectoryPath data, int port)
     if (!System.IO.File.Exists(data.CombineWithFilePath("PG_VERSION").FullPath))
     {
         EnsureDirectoryExists(data);
-        if (asRoot) Exec("chown", $"-R postgres {local.FullPath}/postgres");
+        if (asRoot) Exec("chown", $"-R postgres {data.FullPath}");
         if (Exec(initDb, $"-D {data.FullPath} -A trust -U postgres", asPostgresUser: true) != 0) throw new CakeException("initdb failed");
     }
     if (asRoot) Exec("chown", $"-R postgres {data.FullPath}");
@@ -207,11 +264,12 @@ Action StartPostgres(DirectoryPath data, int port)
     return () => Exec(pgCtl, $"-D {data.FullPath} -m fast stop", asPostgresUser: true);
 }
 
-Action StartMongo(DirectoryPath data, int port)
+Action StartMongo(DirectoryPath data, int port, DirectoryPath logs = null)
 {
+    logs ??= local.Combine("logs");
     EnsureDirectoryExists(data);
-    EnsureDirectoryExists(local.Combine("logs"));
-    var log = local.Combine("logs").CombineWithFilePath("mongod.log").FullPath;
+    EnsureDirectoryExists(logs);
+    var log = logs.CombineWithFilePath("mongod.log").FullPath;
     var mongod = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
         .Select(dir => System.IO.Path.Combine(dir, "mongod")).FirstOrDefault(System.IO.File.Exists)
         ?? MakeAbsolute(File("./scripts/mongo-standin/mongod")).FullPath;
@@ -227,10 +285,11 @@ Action StartMongo(DirectoryPath data, int port)
     return () => Kill(process);
 }
 
-Action StartHost(string project, string url, IDictionary<string, string> environment = null)
+Action StartHost(string project, string url, IDictionary<string, string> environment = null, DirectoryPath logs = null)
 {
-    EnsureDirectoryExists(local.Combine("logs"));
-    var log = local.Combine("logs").CombineWithFilePath($"{project}.log").FullPath;
+    logs ??= local.Combine("logs");
+    EnsureDirectoryExists(logs);
+    var log = logs.CombineWithFilePath($"{project}.log").FullPath;
     var dll = MakeAbsolute(File($"./src/{project}/bin/{configuration}/net10.0/Orders.{project}.dll")).FullPath;
     var info = new ProcessStartInfo("bash", $"-c \"exec dotnet '{dll}' --urls {url} > '{log}' 2>&1\"")
     {

@@ -1,0 +1,70 @@
+using MongoDB.Driver;
+using Npgsql;
+using Orders.Bench;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception exception) when (exception is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(exception.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+string[] modes = options.Mode switch
+{
+    "compare" => ["mongo", "postgres", "raw", "http"],
+    "http" or "raw" or "mongo" or "postgres" => [options.Mode],
+    _ => throw new ArgumentException($"unknown mode {options.Mode}"),
+};
+
+await using var orders = new NpgsqlDataSourceBuilder(options.Postgres) { ConnectionStringBuilder = { MaxPoolSize = Math.Max(100, options.Clients * 2) } }.Build();
+var inventory = new MongoClient(options.Mongo).GetDatabase(options.MongoDatabase);
+var raw = new RawStorage(orders, inventory);
+using var stockRoom = StockRoom.Open(options, orders);
+using var http = HttpOrders.CreateClient(options);
+var httpOrders = new HttpOrders(http, options.Idempotency);
+var runId = DateTime.UtcNow.ToString("MMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+
+var runs = new List<RunReport>();
+foreach (var mode in modes)
+{
+    var (name, place) = mode switch
+    {
+        "mongo" => ("MongoDB alone: conditional $inc per line", (Func<OrderPlan, Task<Attempt>>)raw.TakeOnlyAsync),
+        "postgres" => ("PostgreSQL alone: insert + confirm batches", raw.StoreOnlyAsync),
+        "raw" => ("raw storage: Npgsql + MongoDB.Driver", raw.PlaceAsync),
+        _ => ("full system: REST → saga → gRPC → stores", httpOrders.PlaceAsync),
+    };
+    var products = await stockRoom.RestockAsync($"bench-{runId}-{mode}");
+    var driver = new LoadDriver(options, products);
+    var measurement = await driver.RunAsync(name, place);
+    var stock = mode == "postgres" ? null : await stockRoom.CheckAsync(products, driver.SoldUnits, ordersStored: mode != "mongo");
+    runs.Add(new RunReport(mode, measurement, stock));
+}
+
+var report = new BenchReport(DateTimeOffset.UtcNow, BenchReport.MachineDescription(), BenchSettings.From(options), runs);
+var markdown = report.ToMarkdown();
+Console.WriteLine();
+Console.WriteLine(markdown);
+if (options.JsonPath is { } jsonPath)
+{
+    await File.WriteAllTextAsync(jsonPath, report.ToJson());
+}
+
+if (options.MarkdownPath is { } markdownPath)
+{
+    await File.WriteAllTextAsync(markdownPath, markdown);
+}
+
+var sold = runs.Where(run => run.Mode is "http" or "raw").All(run => run.Measurement.Outcomes.Count > 0 && (run.Stock?.Answered ?? 0) > 0);
+if (!report.Conserved || !sold)
+{
+    Console.Error.WriteLine(report.Conserved ? "No order was confirmed in a run that sells: see the outcomes." : "Stock was not conserved: see the stock check.");
+    return 1;
+}
+
+return 0;
