@@ -19,6 +19,8 @@ Task("Clean")
     CleanDirectories("./src/**/obj");
     CleanDirectories("./tests/**/bin/" + configuration);
     CleanDirectories("./tests/**/obj");
+    CleanDirectories("./bench/**/bin/" + configuration);
+    CleanDirectories("./bench/**/obj");
     CleanDirectory(testResults);
 });
 
@@ -68,6 +70,17 @@ Task("Publish")
         });
         Information($"{host,-15} published to {output.Path.FullPath}/{host}");
     }
+});
+
+Task("MicroBench")
+    .Description("BenchmarkDotNet micro-benchmarks of placing an order, in Release; --job=short (or dry, ...) and --filter=... are passed on. Reports in BenchmarkDotNet.Artifacts/.")
+    .Does(() =>
+{
+    var arguments = new ProcessArgumentBuilder()
+        .Append("--filter").AppendQuoted(Argument("filter", "*"))
+        .Append("--artifacts").AppendQuoted(MakeAbsolute(Directory("./BenchmarkDotNet.Artifacts")).FullPath);
+    if (HasArgument("job")) arguments.Append("--job").AppendQuoted(Argument<string>("job"));
+    DotNetRun("./bench/Orders.MicroBenchmarks/Orders.MicroBenchmarks.csproj", arguments, new DotNetRunSettings { Configuration = "Release" });
 });
 
 Task("MigrationsScript")
