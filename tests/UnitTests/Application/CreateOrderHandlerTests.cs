@@ -71,26 +71,26 @@ public sealed class CreateOrderHandlerTests
     }
 
     [Test]
-    public async Task Create_order_stores_each_step_before_taking_the_next()
+    public async Task Create_order_is_stored_before_reserving_and_again_priced_before_charging()
     {
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(_ =>
+        {
+            Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.Placed)), "stored before reserving");
+            return new ReservationOutcome.Reserved([new(P1, new Money(10m, "EUR")), new(P2, new Money(2.5m, "EUR"))]);
+        });
         _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(_ =>
         {
             Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.StockReserved)), "stored before charging");
             return ChargeOutcome.Approved;
         });
-        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(_ =>
-        {
-            Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.PaymentCharged)), "stored before committing");
-            return StepOutcome.Succeeded;
-        });
 
         await _handler.Handle(TwoLines, CancellationToken.None);
 
+        // The charge is not stored on its own: recovery of an order left at StockReserved asks the payment service.
         Assert.That(_orders.Saved, Is.EqualTo(new[]
         {
             (OrderStatus.Pending, OrderProgress.Placed),
             (OrderStatus.Pending, OrderProgress.StockReserved),
-            (OrderStatus.Pending, OrderProgress.PaymentCharged),
             (OrderStatus.Confirmed, OrderProgress.Completed),
         }));
     }
@@ -208,20 +208,6 @@ public sealed class CreateOrderHandlerTests
     }
 
     [Test]
-    public async Task Create_order_refunds_and_releases_when_the_store_fails_after_the_charge()
-    {
-        _orders.FailingUpdates.Add(2);
-
-        var result = await _handler.Handle(TwoLines, CancellationToken.None);
-
-        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, _orders.Order!.Id.Value)));
-        Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Failed));
-        await _payment.Received(1).RefundAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
-        await _inventory.Received(1).ReleaseAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
-        await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
-    }
-
-    [Test]
     public async Task Create_order_releases_without_charging_when_the_store_fails_after_the_reservation()
     {
         _orders.FailingUpdates.UnionWith([1, 2, 3, 4]);
@@ -266,12 +252,12 @@ public sealed class CreateOrderHandlerTests
     [Test]
     public async Task A_paid_and_committed_order_is_left_to_recovery_not_undone_when_the_store_fails_at_the_end()
     {
-        _orders.FailingUpdates.Add(3);
+        _orders.FailingUpdates.Add(2);
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, _orders.Order!.Id.Value)));
-        Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.PaymentCharged)));
+        Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.StockReserved)), "recovery asks the payment service and confirms");
         await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
     }

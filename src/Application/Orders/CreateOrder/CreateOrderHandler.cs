@@ -7,8 +7,9 @@ namespace Orders.Application.Orders.CreateOrder;
 
 /// <summary>
 /// Places an order as a saga: store it pending, reserve the stock, charge, commit, confirm. The order id is the
-/// reservation id and the payment id, so every step can be repeated safely; each step is stored before the next
-/// begins, so a crash leaves the order saying how far it got, for the recovery job to finish or undo.
+/// reservation id and the payment id, so every step can be repeated safely. The order is stored before the stock is
+/// reserved and again, priced, before the charge, so a crash leaves it saying how far it got, for the recovery job to
+/// finish or undo; whether a charge went through after that, recovery asks the payment service.
 /// </summary>
 public sealed partial class CreateOrderHandler(
     IInventory inventory,
@@ -114,12 +115,9 @@ public sealed partial class CreateOrderHandler(
                 return await AbandonAsync(order, PaymentService, unavailable.Reason, paymentMayExist: unavailable.MayHaveCharged);
         }
 
+        // Not stored on its own: an order found at StockReserved has recovery ask the payment service, which knows. A
+        // round trip per order saved, nothing lost.
         order.RecordPayment(clock.UtcNow);
-        if (!await TrySaveAsync(order))
-        {
-            return await AbandonAsync(order, OrderStore, "The order store is unavailable.", paymentMayExist: true);
-        }
-
         var commit = await PlacementTelemetry.TimeStepAsync(PlacementTelemetry.Commit, () => inventory.CommitAsync(order.Id, cancellationToken));
         if (commit is not StepOutcome.Done)
         {
@@ -246,7 +244,7 @@ public sealed partial class CreateOrderHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} placed by {UserId} with {LineCount} lines")]
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderId} placed by {UserId} with {LineCount} lines")]
         public static partial void Placed(ILogger logger, OrderId orderId, UserId userId, int lineCount);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} confirmed, total {Total} {Currency}")]
