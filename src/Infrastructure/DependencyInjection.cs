@@ -61,7 +61,8 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<OrdersDatabaseOptions>, OrdersDatabaseOptionsValidator>();
 
-        services.AddDbContext<OrdersDbContext>((provider, options) =>
+        // Pooled: a placement needs a context per request, and a reset one costs less than a new one.
+        services.AddDbContextPool<OrdersDbContext>((provider, options) =>
             OrdersDatabase.Configure(options, provider.GetRequiredService<IOptions<OrdersDatabaseOptions>>().Value.ConnectionString));
         services.AddScoped<IOrderRepository, EfOrderRepository>();
         services.AddScoped<IStuckOrders, EfStuckOrders>();

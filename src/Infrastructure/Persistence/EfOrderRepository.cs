@@ -16,7 +16,7 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
     {
         ArgumentNullException.ThrowIfNull(order);
         context.Orders.Add(order);
-        await SaveAsync(order, cancellationToken).ConfigureAwait(false);
+        await InsertAsync(order, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task UpdateAsync(Order order, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
         context.Orders.Add(order);
         try
         {
-            await SaveAsync(order, cancellationToken).ConfigureAwait(false);
+            await InsertAsync(order, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException
@@ -114,6 +114,25 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
         catch (Exception exception) when (OrderStoreFailure.IsUnavailable(exception, cancellationToken))
         {
             throw new OrderStoreUnavailableException($"The order store could not read {what}.", exception);
+        }
+    }
+
+    /// <summary>
+    /// A new order and its lines are one batch (<see cref="OrdersDatabase.MaxBatchSize"/> holds the largest order), and
+    /// PostgreSQL runs a batch as one implicit transaction: every row or none, without an explicit BEGIN and COMMIT and
+    /// the round trip of the latter. Only inserts: they carry no row version, so every failure is the server's and undoes
+    /// the batch, whereas a stale update is only noticed by EF Core after the batch and needs the explicit transaction.
+    /// </summary>
+    private async Task InsertAsync(Order order, CancellationToken cancellationToken)
+    {
+        context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        try
+        {
+            await SaveAsync(order, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
         }
     }
 

@@ -199,6 +199,35 @@ public sealed class OrderRepositoryTests
         Assert.That((await FindAsync(order.Id))!.Status, Is.EqualTo(OrderStatus.Failed));
     }
 
+    [Test]
+    public async Task A_new_order_of_the_most_lines_is_stored_whole_or_not_at_all()
+    {
+        // The insert runs as one batch without an explicit transaction: a line the server refuses must take the order
+        // row and the lines before it down with it.
+        RequestedLine[] lines =
+        [
+            .. Enumerable.Range(1, Order.MaxLines - 1).Select(i => new RequestedLine(new ProductId($"line-{i:D3}"), 1)),
+            new RequestedLine(new ProductId("refused"), 1),
+        ];
+        var order = Order.Place(OrderId.New(), Alice, lines, _now);
+        await ExecuteAsync("""
+            CREATE FUNCTION refuse_line() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.product_id = 'refused' THEN RAISE EXCEPTION 'line refused'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER refuse_line BEFORE INSERT ON order_items FOR EACH ROW EXECUTE FUNCTION refuse_line();
+            """);
+        try
+        {
+            Assert.CatchAsync(() => InScopeAsync(repository => repository.AddAsync(order, CancellationToken.None)));
+        }
+        finally
+        {
+            await ExecuteAsync("DROP TRIGGER refuse_line ON order_items; DROP FUNCTION refuse_line();");
+        }
+
+        Assert.That(await FindAsync(order.Id), Is.Null);
+        Assert.That(await CountLinesAsync(order.Id), Is.Zero);
+    }
+
     private Order Place() =>
         Order.Place(OrderId.New(), Alice, [new RequestedLine(Keyboard, 2), new RequestedLine(Mouse, 1)], _now);
 
@@ -224,6 +253,20 @@ public sealed class OrderRepositoryTests
             .SqlQuery<StoredStatus>($"SELECT status, progress, currency FROM orders WHERE id = {id.Value}")
             .SingleAsync();
         return (row.Status, row.Progress, row.Currency);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().Database.ExecuteSqlRawAsync(sql);
+    }
+
+    private async Task<int> CountLinesAsync(OrderId id)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().Database
+            .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM order_items WHERE order_id = {id.Value}")
+            .SingleAsync();
     }
 
     private sealed record StoredStatus(string Status, string Progress, string? Currency);
