@@ -134,7 +134,7 @@ public sealed class StockLedger
         }
 
         await SettleHoldsAsync(stored, cancellationToken);
-        _logger.LogInformation("Reservation {ReservationId} committed", reservationId);
+        _logger.LogDebug("Reservation {ReservationId} committed", reservationId);
         return ReservationStatus.Committed;
     }
 
@@ -410,7 +410,7 @@ public sealed class StockLedger
             ?? throw new InvalidOperationException($"Reservation {reservationId} vanished while being confirmed.");
         if (stored.ParsedStatus == ReservationStatus.Reserved)
         {
-            _logger.LogInformation("Reservation {ReservationId} reserved {LineCount} lines", reservationId, priced.Count);
+            _logger.LogDebug("Reservation {ReservationId} reserved {LineCount} lines", reservationId, priced.Count);
         }
 
         return await ReplyAsync(stored, cancellationToken);
