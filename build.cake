@@ -178,6 +178,8 @@ Task("Bench")
         ["Auth__Enabled"] = "false",
         // One caller places every order here; the limiter would measure itself, not the system.
         ["RateLimiting__Orders__PermitLimit"] = "1000000000",
+        // A dedicated machine: more sagas at once keep both cores busy (the default, 16, is for shared ones).
+        ["Placement__MaxConcurrent"] = Argument("placement", "32"),
     };
 
     var started = new Stack<Action>();
@@ -195,8 +197,8 @@ Task("Bench")
             .Append(tool)
             .Append("--mode").Append(Argument("mode", "compare"))
             .Append("--clients").Append(Argument("clients", "32"))
-            .Append("--duration").Append(Argument("duration", "20"))
-            .Append("--warmup").Append(Argument("warmup", "5"))
+            .Append("--duration").Append(Argument("duration", "30"))
+            .Append("--warmup").Append(Argument("warmup", "20"))
             .Append("--lines").Append(Argument("lines", "1"))
             .Append("--postgres").AppendQuoted(postgres)
             .Append("--json").AppendQuoted($"{results}/bench-{stamp}.json")

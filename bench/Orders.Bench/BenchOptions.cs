@@ -11,8 +11,8 @@ internal sealed record BenchOptions
         usage: dotnet Orders.Bench.dll [options]
           --mode compare|http|raw|mongo|postgres   compare (default) runs mongo, postgres, raw and http in turn and prints ratios
           --clients N          concurrent clients (32)
-          --duration S         measured seconds per run (20); or --orders N to stop after N measured orders
-          --warmup S           seconds excluded from the figures (5)
+          --duration S         measured seconds per run (30); or --orders N to stop after N measured orders
+          --warmup S           seconds excluded from the figures (20): JIT tiering of three hosts settles
           --products N         products restocked for each run (8); --stock N units each (1000000)
           --lines N            lines per order (1); --quantity N units per line (1)
           --idempotency        send an Idempotency-Key with every HTTP order
@@ -27,9 +27,9 @@ internal sealed record BenchOptions
 
     public string Mode { get; init; } = "compare";
     public int Clients { get; init; } = 32;
-    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
     public long? Orders { get; init; }
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
     public int Products { get; init; } = 8;
     public int Stock { get; init; } = 1_000_000;
     public int Lines { get; init; } = 1;

@@ -1,0 +1,76 @@
+using Orders.Bench;
+
+namespace Orders.UnitTests.Benchmarks;
+
+/// <summary>The load tool's own arithmetic: what it reports must be what happened.</summary>
+public sealed class LoadToolTests
+{
+    private static readonly string[] Products = ["p1", "p2", "p3", "p4"];
+
+    [TestCase(0.50, 50)]
+    [TestCase(0.90, 90)]
+    [TestCase(0.99, 99)]
+    [TestCase(1.00, 100)]
+    public void Percentiles_are_nearest_rank(double fraction, double expected)
+    {
+        double[] sorted = [.. Enumerable.Range(1, 100).Select(i => (double)i)];
+
+        Assert.That(LoadDriver.Percentile(sorted, fraction), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void A_percentile_of_no_samples_is_zero() => Assert.That(LoadDriver.Percentile([], 0.99), Is.Zero);
+
+    [Test]
+    public void An_order_names_each_product_once_and_clients_spread_over_the_products()
+    {
+        var options = new BenchOptions { Lines = 3, Quantity = 2 };
+
+        var plans = Enumerable.Range(0, 4).Select(client => OrderPlan.For(client, sequence: 5, options, Products)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plans.Select(plan => plan.Lines.Select(line => line.ProductId).Distinct().Count()), Is.All.EqualTo(3));
+            Assert.That(plans.SelectMany(plan => plan.Lines).Select(line => line.Quantity), Is.All.EqualTo(2));
+            Assert.That(plans.Select(plan => plan.Lines[0].ProductId).Distinct().Count(), Is.EqualTo(4), "each client starts elsewhere");
+            Assert.That(plans.SelectMany(plan => plan.Lines).Select(line => Products[line.Index] == line.ProductId), Is.All.True);
+        });
+    }
+
+    [Test]
+    public void Options_are_read_and_checked()
+    {
+        var options = BenchOptions.Parse(["--mode", "http", "--clients", "8", "--duration", "2.5", "--lines", "2", "--idempotency"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Mode, Is.EqualTo("http"));
+            Assert.That(options.Clients, Is.EqualTo(8));
+            Assert.That(options.Duration, Is.EqualTo(TimeSpan.FromSeconds(2.5)));
+            Assert.That(options.Idempotency, Is.True);
+            Assert.That(() => BenchOptions.Parse(["--clients", "0"]), Throws.ArgumentException);
+            Assert.That(() => BenchOptions.Parse(["--lines", "9", "--products", "8"]), Throws.ArgumentException);
+            Assert.That(() => BenchOptions.Parse(["--frobnicate"]), Throws.ArgumentException);
+        });
+    }
+
+    [Test]
+    public void The_report_gives_the_ratio_of_full_system_to_raw_and_flags_a_stock_mismatch()
+    {
+        var raw = new RunReport("raw", Measured(400), new StockCheck(Taken: 10, Answered: 10, Stored: 10, Conserved: true));
+        var http = new RunReport("http", Measured(100), new StockCheck(Taken: 11, Answered: 10, Stored: 10, Conserved: false));
+
+        var report = new BenchReport(DateTimeOffset.UnixEpoch, "test", BenchSettings.From(new BenchOptions()), [raw, http]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Ratio, Is.EqualTo(0.25));
+            Assert.That(report.Conserved, Is.False);
+            Assert.That(report.ToMarkdown(), Does.Contain("MISMATCH: taken 11, answered 10, stored 10"));
+            Assert.That(report.ToMarkdown(), Does.Contain("Full system / raw storage: 25"));
+        });
+    }
+
+    private static Measurement Measured(double ordersPerSecond) =>
+        new("run", 32, 1000, 10, ordersPerSecond, new Latency(1, 2, 3, 4), new Dictionary<string, long> { ["201"] = 1000 });
+}
