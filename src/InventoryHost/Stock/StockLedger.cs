@@ -166,12 +166,12 @@ public sealed class StockLedger
 
         // A crash inside Commit can leave holds behind; they belong to the sale being undone, so they go first.
         await SettleHoldsAsync(stored.Id, stored.Lines, givesStockBack: false, cancellationToken);
-        foreach (var line in stored.Lines)
+        if (stored.Lines.Count > 0)
         {
-            await _products.UpdateOneAsync(
+            var returns = stored.Lines.Select(line => new UpdateOneModel<ProductDocument>(
                 ProductWhere.Eq(p => p.Id, line.ProductId) & ProductWhere.Ne(ReturnedReservationIds, stored.Id),
-                ProductUpdate.Inc(p => p.Available, line.Quantity).Push(p => p.ReturnedReservationIds, stored.Id),
-                cancellationToken: cancellationToken);
+                ProductUpdate.Inc(p => p.Available, line.Quantity).Push(p => p.ReturnedReservationIds, stored.Id)));
+            await _products.BulkWriteAsync(returns, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
         }
 
         _logger.LogInformation("Reservation {ReservationId} returned {LineCount} lines to stock", reservationId, stored.Lines.Count);
@@ -447,16 +447,23 @@ public sealed class StockLedger
         await SettleHoldsAsync(stored.Id, stored.Lines, givesStockBack, cancellationToken);
     }
 
+    /// <remarks>
+    /// All lines go in one unordered bulk write: one round trip whatever the number of lines, each update still atomic
+    /// on its own product and still matching only while its hold is there.
+    /// </remarks>
     private async Task SettleHoldsAsync(
         string reservationId, IReadOnlyList<ReservationLineDocument> lines, bool givesStockBack, CancellationToken cancellationToken)
     {
-        foreach (var line in lines)
+        if (lines.Count == 0)
         {
-            var held = ProductWhere.Eq(p => p.Id, line.ProductId) & ProductWhere.Eq(HoldReservationId, reservationId);
-            var dropHold = ProductUpdate.PullFilter(p => p.Holds, h => h.ReservationId == reservationId);
-            var settle = givesStockBack ? ProductUpdate.Combine(dropHold, ProductUpdate.Inc(p => p.Available, line.Quantity)) : dropHold;
-            await _products.UpdateOneAsync(held, settle, cancellationToken: cancellationToken);
+            return;
         }
+
+        var dropHold = ProductUpdate.PullFilter(p => p.Holds, h => h.ReservationId == reservationId);
+        var settles = lines.Select(line => new UpdateOneModel<ProductDocument>(
+            ProductWhere.Eq(p => p.Id, line.ProductId) & ProductWhere.Eq(HoldReservationId, reservationId),
+            givesStockBack ? ProductUpdate.Combine(dropHold, ProductUpdate.Inc(p => p.Available, line.Quantity)) : dropHold));
+        await _products.BulkWriteAsync(settles, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
     }
 
     /// <summary>Moves the reservation from one of <paramref name="from"/> in one conditional write; returns it as stored afterwards.</summary>
