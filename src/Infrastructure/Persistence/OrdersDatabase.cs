@@ -7,7 +7,7 @@ namespace Orders.Infrastructure.Persistence;
 /// <summary>How the orders context talks to PostgreSQL, shared by the host and the design-time tools.</summary>
 internal static class OrdersDatabase
 {
-    /// <summary>Prepared statements each connection keeps, when the connection string does not say.</summary>
+    /// <summary>Prepared statements each connection keeps when the connection string leaves it at 0 (off).</summary>
     public const int DefaultMaxAutoPrepare = 32;
 
     /// <summary>Statements EF Core sends in one batch: enough for the largest order and its lines.</summary>
