@@ -12,7 +12,6 @@ internal sealed class LoadDriver(BenchOptions options, IReadOnlyList<string> pro
 {
     private readonly long[] _soldUnits = new long[productIds.Count];
     private readonly ConcurrentDictionary<string, long> _outcomes = new(StringComparer.Ordinal);
-    private long _started;
     private long _completed;
     private long _measuredStarted;
 
@@ -38,7 +37,6 @@ internal sealed class LoadDriver(BenchOptions options, IReadOnlyList<string> pro
                     return;
                 }
 
-                Interlocked.Increment(ref _started);
                 var plan = OrderPlan.For(client, sequence, options, productIds);
                 var attempt = await AttemptAsync(place, plan);
                 var endedAt = clock.Elapsed;

@@ -50,13 +50,9 @@ internal sealed class StockRoom(GrpcChannel channel, BenchOptions options, Npgsq
         var available = reply.Products.ToDictionary(p => p.ProductId, p => (long)p.Available, StringComparer.Ordinal);
         var stored = ordersStored ? await ConfirmedUnitsAsync(productIds) : null;
 
-        var taken = productIds.Sum(id => options.Stock - available.GetValueOrDefault(id, options.Stock));
-        var answered = sold.Sum();
-        var inStore = stored?.Values.Sum();
-        var perProductOk = productIds.Select((id, i) =>
-            options.Stock - available.GetValueOrDefault(id, options.Stock) == sold[i]
-            && (stored is null || stored.GetValueOrDefault(id) == sold[i])).All(ok => ok);
-        return new StockCheck(taken, answered, inStore, perProductOk && available.Count == productIds.Count);
+        var taken = productIds.Select(id => options.Stock - available.GetValueOrDefault(id, options.Stock)).ToArray();
+        var perProductOk = productIds.Select((id, i) => taken[i] == sold[i] && (stored is null || stored.GetValueOrDefault(id) == sold[i])).All(ok => ok);
+        return new StockCheck(taken.Sum(), sold.Sum(), stored?.Values.Sum(), perProductOk && available.Count == productIds.Count);
     }
 
     public void Dispose() => channel.Dispose();
