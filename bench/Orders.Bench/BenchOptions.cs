@@ -77,6 +77,11 @@ internal sealed record BenchOptions
             };
         }
 
+        if (options.Mode is not ("compare" or "http" or "raw" or "mongo" or "postgres"))
+        {
+            throw new ArgumentException($"unknown mode {options.Mode}");
+        }
+
         if (options.Lines > options.Products)
         {
             throw new ArgumentException("--lines must not exceed --products: an order names each product once");

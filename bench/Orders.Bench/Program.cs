@@ -2,6 +2,12 @@ using MongoDB.Driver;
 using Npgsql;
 using Orders.Bench;
 
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
 BenchOptions options;
 try
 {
@@ -14,12 +20,7 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
     return 2;
 }
 
-string[] modes = options.Mode switch
-{
-    "compare" => ["mongo", "postgres", "raw", "http"],
-    "http" or "raw" or "mongo" or "postgres" => [options.Mode],
-    _ => throw new ArgumentException($"unknown mode {options.Mode}"),
-};
+string[] modes = options.Mode == "compare" ? ["mongo", "postgres", "raw", "http"] : [options.Mode];
 
 await using var orders = new NpgsqlDataSourceBuilder(options.Postgres) { ConnectionStringBuilder = { MaxPoolSize = Math.Max(100, options.Clients * 2) } }.Build();
 var inventory = new MongoClient(options.Mongo).GetDatabase(options.MongoDatabase);

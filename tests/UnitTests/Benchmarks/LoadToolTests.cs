@@ -51,6 +51,7 @@ public sealed class LoadToolTests
             Assert.That(() => BenchOptions.Parse(["--clients", "0"]), Throws.ArgumentException);
             Assert.That(() => BenchOptions.Parse(["--lines", "9", "--products", "8"]), Throws.ArgumentException);
             Assert.That(() => BenchOptions.Parse(["--frobnicate"]), Throws.ArgumentException);
+            Assert.That(() => BenchOptions.Parse(["--mode", "fast"]), Throws.ArgumentException);
         });
     }
 
