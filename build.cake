@@ -126,19 +126,14 @@ Task("Run")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    var started = new Stack<Action>();
+    Action stopStack = null;
     using var stop = new ManualResetEventSlim();
     // Ctrl+C, or a TERM from a supervisor: either way stop what was started, in reverse order.
     using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Set(); });
     using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Set(); });
     try
     {
-        started.Push(StartPostgres(local.Combine("postgres"), port: 55432));
-        started.Push(StartMongo(local.Combine("mongo"), port: 27017));
-        started.Push(StartHost("InventoryHost", "http://localhost:5001"));
-        started.Push(StartHost("PaymentHost", "http://localhost:5002"));
-        started.Push(StartHost("WebApi", "http://localhost:8080"));
-        WaitUntilReady("http://localhost:8080/health/ready", TimeSpan.FromMinutes(3));
+        stopStack = StartStack(local, local.Combine("logs"), postgresPort: 55432, mongoPort: 27017, inventoryPort: 5001, paymentPort: 5002, apiPort: 8080);
         Information("");
         Information("Orders API      http://localhost:8080  (try: curl http://localhost:8080/products/p1)");
         Information("Swagger UI      http://localhost:8080/swagger");
@@ -150,10 +145,7 @@ Task("Run")
     finally
     {
         Information("Stopping...");
-        while (started.Count > 0)
-        {
-            started.Pop()();
-        }
+        stopStack?.Invoke();
     }
 });
 
@@ -169,12 +161,8 @@ Task("Bench")
     var results = MakeAbsolute(Directory("./artifacts/bench"));
     EnsureDirectoryExists(results);
     var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss");
-    const string postgres = "Host=127.0.0.1;Port=55433;Database=orders;Username=postgres";
     var apiSettings = new Dictionary<string, string>
     {
-        ["ConnectionStrings__Orders"] = postgres,
-        ["Services__Inventory__Address"] = "http://127.0.0.1:5011",
-        ["Services__Payment__Address"] = "http://127.0.0.1:5012",
         ["Auth__Enabled"] = "false",
         // One caller places every order here; the limiter would measure itself, not the system.
         ["RateLimiting__Orders__PermitLimit"] = "1000000000",
@@ -182,16 +170,9 @@ Task("Bench")
         ["Placement__MaxConcurrent"] = Argument("placement", "32"),
     };
 
-    var started = new Stack<Action>();
+    var stopStack = StartStack(bench, logs, postgresPort: 55433, mongoPort: 27018, inventoryPort: 5011, paymentPort: 5012, apiPort: 8090, apiSettings);
     try
     {
-        started.Push(StartPostgres(bench.Combine("postgres"), port: 55433));
-        started.Push(StartMongo(bench.Combine("mongo"), port: 27018, logs));
-        started.Push(StartHost("InventoryHost", "http://127.0.0.1:5011", new Dictionary<string, string> { ["Inventory__Mongo__ConnectionString"] = "mongodb://127.0.0.1:27018" }, logs));
-        started.Push(StartHost("PaymentHost", "http://127.0.0.1:5012", logs: logs));
-        started.Push(StartHost("WebApi", "http://127.0.0.1:8090", apiSettings, logs));
-        WaitUntilReady("http://127.0.0.1:8090/health/ready", TimeSpan.FromMinutes(3));
-
         var tool = MakeAbsolute(File($"./bench/Orders.Bench/bin/{configuration}/net10.0/Orders.Bench.dll")).FullPath;
         var arguments = new ProcessArgumentBuilder()
             .Append(tool)
@@ -200,7 +181,7 @@ Task("Bench")
             .Append("--duration").Append(Argument("duration", "30"))
             .Append("--warmup").Append(Argument("warmup", "20"))
             .Append("--lines").Append(Argument("lines", "1"))
-            .Append("--postgres").AppendQuoted(postgres)
+            .Append("--postgres").AppendQuoted(OrdersConnectionString(55433))
             .Append("--json").AppendQuoted($"{results}/bench-{stamp}.json")
             .Append("--markdown").AppendQuoted($"{results}/bench-{stamp}.md");
         var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments });
@@ -209,10 +190,7 @@ Task("Bench")
     }
     finally
     {
-        while (started.Count > 0)
-        {
-            started.Pop()();
-        }
+        stopStack();
     }
 });
 
@@ -259,6 +237,48 @@ int Exec(string file, string arguments, bool asPostgresUser = false)
     process.WaitForExit();
     return process.ExitCode;
 }
+
+/// <summary>
+/// PostgreSQL, MongoDB, InventoryHost, PaymentHost and the WebApi, data under <paramref name="root"/>, started in that
+/// order and wired to each other by port; returns once the WebApi is ready. The action returned stops them in reverse.
+/// </summary>
+Action StartStack(DirectoryPath root, DirectoryPath logs, int postgresPort, int mongoPort, int inventoryPort, int paymentPort, int apiPort,
+    IDictionary<string, string> apiSettings = null)
+{
+    var started = new Stack<Action>();
+    void StopAll()
+    {
+        while (started.Count > 0)
+        {
+            started.Pop()();
+        }
+    }
+
+    try
+    {
+        var api = new Dictionary<string, string>(apiSettings ?? new Dictionary<string, string>())
+        {
+            ["ConnectionStrings__Orders"] = OrdersConnectionString(postgresPort),
+            ["Services__Inventory__Address"] = $"http://localhost:{inventoryPort}",
+            ["Services__Payment__Address"] = $"http://localhost:{paymentPort}",
+        };
+        started.Push(StartPostgres(root.Combine("postgres"), postgresPort));
+        started.Push(StartMongo(root.Combine("mongo"), mongoPort, logs));
+        started.Push(StartHost("InventoryHost", $"http://localhost:{inventoryPort}",
+            new Dictionary<string, string> { ["Inventory__Mongo__ConnectionString"] = $"mongodb://127.0.0.1:{mongoPort}" }, logs));
+        started.Push(StartHost("PaymentHost", $"http://localhost:{paymentPort}", logs: logs));
+        started.Push(StartHost("WebApi", $"http://localhost:{apiPort}", api, logs));
+        WaitUntilReady($"http://localhost:{apiPort}/health/ready", TimeSpan.FromMinutes(3));
+        return StopAll;
+    }
+    catch
+    {
+        StopAll();
+        throw;
+    }
+}
+
+string OrdersConnectionString(int port) => $"Host=127.0.0.1;Port={port};Database=orders;Username=postgres";
 
 Action StartPostgres(DirectoryPath data, int port)
 {
