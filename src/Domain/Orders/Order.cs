@@ -29,6 +29,9 @@ public sealed class Order
 
     public IReadOnlyList<OrderLine> Lines => _lines;
 
+    /// <summary>What was asked for, line by line, as the inventory is asked to reserve it.</summary>
+    public IReadOnlyList<RequestedLine> RequestedLines => [.. _lines.Select(line => new RequestedLine(line.ProductId, line.Quantity))];
+
     public OrderStatus Status { get; private set; }
 
     public OrderProgress Progress { get; private set; }

@@ -71,26 +71,20 @@ public sealed class CreateOrderHandlerTests
     }
 
     [Test]
-    public async Task Create_order_is_stored_before_reserving_and_again_priced_before_charging()
+    public async Task Create_order_is_stored_before_reserving_and_then_only_with_its_outcome()
     {
         _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(_ =>
         {
             Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.Placed)), "stored before reserving");
             return new ReservationOutcome.Reserved([new(P1, new Money(10m, "EUR")), new(P2, new Money(2.5m, "EUR"))]);
         });
-        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(_ =>
-        {
-            Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.StockReserved)), "stored before charging");
-            return ChargeOutcome.Approved;
-        });
 
         await _handler.Handle(TwoLines, CancellationToken.None);
 
-        // The charge is not stored on its own: recovery of an order left at StockReserved asks the payment service.
+        // Nothing stored in between: recovery of an order left Placed asks the payment and inventory services how far it got.
         Assert.That(_orders.Saved, Is.EqualTo(new[]
         {
             (OrderStatus.Pending, OrderProgress.Placed),
-            (OrderStatus.Pending, OrderProgress.StockReserved),
             (OrderStatus.Confirmed, OrderProgress.Completed),
         }));
     }
@@ -150,7 +144,7 @@ public sealed class CreateOrderHandlerTests
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.InventoryService, _orders.Order!.Id.Value)));
-        Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.StockReserved)));
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Pending, OrderProgress.Placed) }));
     }
 
     [Test]
@@ -208,19 +202,6 @@ public sealed class CreateOrderHandlerTests
     }
 
     [Test]
-    public async Task Create_order_releases_without_charging_when_the_store_fails_after_the_reservation()
-    {
-        _orders.FailingUpdates.UnionWith([1, 2, 3, 4]);
-
-        var result = await _handler.Handle(TwoLines, CancellationToken.None);
-
-        Assert.That(result, Is.InstanceOf<CreateOrderResult.DependencyUnavailable>());
-        await _inventory.Received(1).ReleaseAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
-        await _payment.DidNotReceiveWithAnyArgs().ChargeAsync(default!, default);
-        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
-    }
-
-    [Test]
     public async Task Create_order_undoes_everything_when_the_commit_fails()
     {
         _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("down"));
@@ -252,12 +233,12 @@ public sealed class CreateOrderHandlerTests
     [Test]
     public async Task A_paid_and_committed_order_is_left_to_recovery_not_undone_when_the_store_fails_at_the_end()
     {
-        _orders.FailingUpdates.Add(2);
+        _orders.FailingUpdates.Add(1);
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, _orders.Order!.Id.Value)));
-        Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.StockReserved)), "recovery asks the payment service and confirms");
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Pending, OrderProgress.Placed) }), "recovery asks the payment service and confirms");
         await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
     }
@@ -271,7 +252,7 @@ public sealed class CreateOrderHandlerTests
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
         Assert.That(result, Is.InstanceOf<CreateOrderResult.DependencyUnavailable>());
-        Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.StockReserved)));
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Pending, OrderProgress.Placed) }));
     }
 
     [Test]

@@ -36,7 +36,7 @@ public sealed class RecoverOrderHandlerTests
     }
 
     [Test]
-    public async Task A_placed_order_has_its_stock_released_and_fails_without_touching_the_payment()
+    public async Task A_placed_order_that_was_never_charged_has_its_payment_voided_before_its_stock_is_released_and_fails()
     {
         var order = await StoredAsync(OrderProgress.Placed);
 
@@ -44,9 +44,81 @@ public sealed class RecoverOrderHandlerTests
 
         Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.Failed)));
         Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Failed, OrderProgress.Completed)));
-        await _inventory.Received(1).ReleaseAsync(order.Id, Arg.Any<CancellationToken>());
-        Assert.That(_payment.ReceivedCalls(), Is.Empty);
+        Received.InOrder(() =>
+        {
+            _payment.RefundAsync(order.Id, Arg.Any<CancellationToken>());
+            _inventory.ReleaseAsync(order.Id, Arg.Any<CancellationToken>());
+        });
+        await _inventory.DidNotReceiveWithAnyArgs().ReserveAsync(default, default!, default);
         await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
+    }
+
+    [Test]
+    public async Task A_placed_order_whose_payment_was_approved_is_priced_by_a_replayed_reservation_committed_and_confirmed()
+    {
+        var order = await StoredAsync(OrderProgress.Placed);
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(PaymentState.Approved);
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(P1, new Money(10m, "EUR"))]));
+
+        var result = await RecoverAsync(order);
+
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.Confirmed)));
+        Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Confirmed, OrderProgress.Completed)));
+        Assert.That(order.Total, Is.EqualTo(new Money(20m, "EUR")));
+        Assert.That(order.Lines[0].UnitPrice, Is.EqualTo(new Money(10m, "EUR")));
+        await _inventory.Received(1).ReserveAsync(
+            order.Id, Arg.Is<IReadOnlyList<RequestedLine>>(lines => lines.SequenceEqual(new[] { new RequestedLine(P1, 2) })), Arg.Any<CancellationToken>());
+        await _inventory.Received(1).CommitAsync(order.Id, Arg.Any<CancellationToken>());
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+        await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
+    }
+
+    [Test]
+    public async Task A_placed_order_whose_payment_was_declined_is_released_and_declined_with_its_prices()
+    {
+        var order = await StoredAsync(OrderProgress.Placed);
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Declined("insufficient funds"));
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(P1, new Money(10m, "EUR"))]));
+
+        var result = await RecoverAsync(order);
+
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.PaymentDeclined)));
+        Assert.That(order.StatusReason, Is.EqualTo("insufficient funds"));
+        Assert.That(order.Total, Is.EqualTo(new Money(20m, "EUR")));
+        await _inventory.Received(1).ReleaseAsync(order.Id, Arg.Any<CancellationToken>());
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task A_placed_and_charged_order_stays_pending_while_the_replayed_reservation_is_unanswered()
+    {
+        var order = await StoredAsync(OrderProgress.Placed);
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(PaymentState.Approved);
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Unavailable("inventory down"));
+
+        var result = await RecoverAsync(order);
+
+        Assert.That(result, Is.InstanceOf<RecoverOrderResult.LeftPending>());
+        Assert.That(((RecoverOrderResult.LeftPending)result).Reason, Does.Contain("inventory down"));
+        Assert.That(_orders.Saved, Has.Count.EqualTo(1), "only the original insert");
+        await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
+        await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task A_placed_and_charged_order_whose_sale_went_through_is_confirmed_not_refunded()
+    {
+        var order = await StoredAsync(OrderProgress.Placed);
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(PaymentState.Approved);
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(P1, new Money(10m, "EUR"))]));
+        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Refused("committed already"));
+        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(ReservationState.Committed);
+
+        var result = await RecoverAsync(order);
+
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.Confirmed)));
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
     }
 
     [Test]

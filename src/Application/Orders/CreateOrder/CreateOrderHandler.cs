@@ -7,9 +7,10 @@ namespace Orders.Application.Orders.CreateOrder;
 
 /// <summary>
 /// Places an order as a saga: store it pending, reserve the stock, charge, commit, confirm. The order id is the
-/// reservation id and the payment id, so every step can be repeated safely. The order is stored before the stock is
-/// reserved and again, priced, before the charge, so a crash leaves it saying how far it got, for the recovery job to
-/// finish or undo; whether a charge went through after that, recovery asks the payment service.
+/// reservation id and the payment id, so every step can be repeated safely. The order is stored before anything is
+/// reserved, and then only with its outcome: how far a crashed saga got in between, the recovery job asks the payment
+/// and inventory services, which know (a replayed Reserve answers with the prices and takes no stock again). Two
+/// PostgreSQL writes per order instead of three.
 /// </summary>
 public sealed partial class CreateOrderHandler(
     IInventory inventory,
@@ -89,7 +90,7 @@ public sealed partial class CreateOrderHandler(
     private async Task<CreateOrderResult> RunSagaAsync(Order order, CancellationToken cancellationToken)
     {
         var reservation = await PlacementTelemetry.TimeStepAsync(PlacementTelemetry.Reserve, () => inventory.ReserveAsync(
-            order.Id, [.. order.Lines.Select(line => new RequestedLine(line.ProductId, line.Quantity))], cancellationToken));
+            order.Id, order.RequestedLines, cancellationToken));
         switch (reservation)
         {
             case ReservationOutcome.Refused refused:
@@ -98,12 +99,8 @@ public sealed partial class CreateOrderHandler(
                 return await AbandonAsync(order, InventoryService, unavailable.Reason, paymentMayExist: false);
         }
 
+        // Priced in memory only: for an order found still Placed, recovery asks the payment service whether it was charged.
         order.RecordReservation(((ReservationOutcome.Reserved)reservation).Lines, clock.UtcNow);
-        if (!await TrySaveAsync(order))
-        {
-            return await AbandonAsync(order, OrderStore, "The order store is unavailable.", paymentMayExist: false);
-        }
-
         var total = order.Total!.Value;
         var charge = await PlacementTelemetry.TimeStepAsync(
             PlacementTelemetry.Charge, () => payment.ChargeAsync(new PaymentRequest(order.Id, order.Id, order.UserId, total), cancellationToken));
@@ -115,8 +112,6 @@ public sealed partial class CreateOrderHandler(
                 return await AbandonAsync(order, PaymentService, unavailable.Reason, paymentMayExist: unavailable.MayHaveCharged);
         }
 
-        // Not stored on its own: an order found at StockReserved has recovery ask the payment service, which knows. A
-        // round trip per order saved, nothing lost.
         order.RecordPayment(clock.UtcNow);
         var commit = await PlacementTelemetry.TimeStepAsync(PlacementTelemetry.Commit, () => inventory.CommitAsync(order.Id, cancellationToken));
         if (commit is not StepOutcome.Done)

@@ -6,9 +6,9 @@ using Orders.Domain.Orders;
 namespace Orders.Application.Orders.RecoverOrder;
 
 /// <summary>
-/// Finishes or undoes a pending order from the progress it stored, with the idempotent inventory and payment
-/// operations: a charged order rolls forward (commit, confirm); anything earlier is undone (refund, release, fail).
-/// Money is refunded only once the inventory says no stock of the order is sold.
+/// Finishes or undoes a pending order from the progress it stored and what the payment and inventory services say,
+/// with their idempotent operations: a charged order rolls forward (commit, confirm); anything earlier is undone
+/// (void or refund, release, fail). Money is refunded only once the inventory says no stock of the order is sold.
 /// </summary>
 public sealed partial class RecoverOrderHandler(
     IInventory inventory,
@@ -32,25 +32,39 @@ public sealed partial class RecoverOrderHandler(
         Log.Recovering(logger, order.Id, order.Progress);
         return order.Progress switch
         {
-            OrderProgress.Placed => await UndoPlacedAsync(order, cancellationToken),
-            OrderProgress.StockReserved => await SettleReservedAsync(order, cancellationToken),
+            OrderProgress.Placed => await SettlePlacedAsync(order, cancellationToken),
+            OrderProgress.StockReserved => await SettleReservedAsync(order, await payment.GetPaymentAsync(order.Id, cancellationToken), cancellationToken),
             OrderProgress.PaymentCharged => await CompleteChargedAsync(order, cancellationToken),
             _ => RecoverOrderResult.NothingToDo,
         };
     }
 
-    /// <summary>The charge starts only after StockReserved is stored, so nothing was charged: give back any stock.</summary>
-    private async Task<RecoverOrderResult> UndoPlacedAsync(Order order, CancellationToken cancellationToken)
+    /// <summary>
+    /// The saga stores an order only when placed and when it ends, so a Placed order may have got anywhere: the payment
+    /// service says whether the charge was tried. If it was, the stock had been reserved first, and a replayed Reserve
+    /// takes nothing and answers with the prices the order needs; from there it is settled as a reserved order.
+    /// </summary>
+    private async Task<RecoverOrderResult> SettlePlacedAsync(Order order, CancellationToken cancellationToken)
     {
-        var release = await inventory.ReleaseAsync(order.Id, cancellationToken);
-        return release is StepOutcome.Done
-            ? await EndAsync(order, OrderStatus.Failed, "recovery: stopped before the stock was reserved; nothing was charged")
-            : Leave(order, release);
+        var state = await payment.GetPaymentAsync(order.Id, cancellationToken);
+        if (state is PaymentState.Approval or PaymentState.Declined)
+        {
+            var replay = await inventory.ReserveAsync(order.Id, order.RequestedLines, cancellationToken);
+            if (replay is not ReservationOutcome.Reserved reserved)
+            {
+                var why = replay is ReservationOutcome.Unavailable unavailable ? unavailable.Reason : "the inventory refused it";
+                return Leave(order, $"the charge was tried, but the reservation replayed for its prices failed: {why}");
+            }
+
+            order.RecordReservation(reserved.Lines, clock.UtcNow);
+        }
+
+        return await SettleReservedAsync(order, state, cancellationToken);
     }
 
-    private async Task<RecoverOrderResult> SettleReservedAsync(Order order, CancellationToken cancellationToken)
+    private async Task<RecoverOrderResult> SettleReservedAsync(Order order, PaymentState state, CancellationToken cancellationToken)
     {
-        switch (await payment.GetPaymentAsync(order.Id, cancellationToken))
+        switch (state)
         {
             case PaymentState.Approval:
                 var commit = await inventory.CommitAsync(order.Id, cancellationToken);
