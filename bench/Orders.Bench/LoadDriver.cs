@@ -26,6 +26,7 @@ internal sealed class LoadDriver(BenchOptions options, IReadOnlyList<string> pro
         var lastCompletion = new TimeSpan[options.Clients];
 
         using var progress = new Progress(name, clock, () => Interlocked.Read(ref _completed), measureFrom, options);
+        var cpuAtStart = Task.Delay(measureFrom).ContinueWith(_ => ProcessCpu.Snapshot(), TaskScheduler.Default);
         var clients = Enumerable.Range(0, options.Clients).Select(client => Task.Run(async () =>
         {
             var mine = latencies[client] = new List<double>(4096);
@@ -58,6 +59,7 @@ internal sealed class LoadDriver(BenchOptions options, IReadOnlyList<string> pro
             }
         })).ToArray();
         await Task.WhenAll(clients);
+        var cpuAtEnd = ProcessCpu.Snapshot();
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var window = lastCompletion.Max() - measureFrom;
@@ -68,7 +70,8 @@ internal sealed class LoadDriver(BenchOptions options, IReadOnlyList<string> pro
             window.TotalSeconds,
             all.Length == 0 || window <= TimeSpan.Zero ? 0 : all.Length / window.TotalSeconds,
             new Latency(Percentile(all, 0.50), Percentile(all, 0.90), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1]),
-            _outcomes.OrderByDescending(pair => pair.Value).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal));
+            _outcomes.OrderByDescending(pair => pair.Value).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
+            ProcessCpu.PerOrder(await cpuAtStart, cpuAtEnd, all.Length));
     }
 
     /// <summary>Nearest-rank percentile of sorted values, in milliseconds.</summary>
@@ -129,5 +132,13 @@ internal sealed class LoadDriver(BenchOptions options, IReadOnlyList<string> pro
 
 internal sealed record Latency(double P50, double P90, double P99, double Max);
 
+/// <summary>One run's figures; <c>CpuMsPerOrder</c> is the CPU per measured order by process of the local stack (<see cref="ProcessCpu"/>).</summary>
 internal sealed record Measurement(
-    string Name, int Clients, long Orders, double Seconds, double OrdersPerSecond, Latency LatencyMs, IReadOnlyDictionary<string, long> Outcomes);
+    string Name,
+    int Clients,
+    long Orders,
+    double Seconds,
+    double OrdersPerSecond,
+    Latency LatencyMs,
+    IReadOnlyDictionary<string, long> Outcomes,
+    IReadOnlyDictionary<string, double>? CpuMsPerOrder = null);

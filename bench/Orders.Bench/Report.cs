@@ -49,6 +49,18 @@ internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSetti
             table.AppendLine().AppendLine(Invariant($"**Full system / raw storage: {ratio:P0}** of the throughput; p99 {Find("http")!.LatencyMs.P99:0.0} ms against {Find("raw")!.LatencyMs.P99:0.0} ms."));
         }
 
+        var withCpu = Runs.Where(run => run.Measurement.CpuMsPerOrder is { Count: > 0 }).ToList();
+        if (withCpu.Count > 0)
+        {
+            table.AppendLine().AppendLine("CPU per order, by process of the local stack (ms, from /proc over the measured window):").AppendLine();
+            foreach (var run in withCpu)
+            {
+                var cpu = run.Measurement.CpuMsPerOrder!;
+                var parts = cpu.Select(pair => Invariant($"{pair.Key} {pair.Value:0.00}"));
+                table.AppendLine(Invariant($"- {run.Measurement.Name}: {string.Join(" · ", parts)} · total {cpu.Values.Sum():0.00}"));
+            }
+        }
+
         return table.ToString();
     }
 

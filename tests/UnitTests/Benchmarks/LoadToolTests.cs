@@ -72,6 +72,56 @@ public sealed class LoadToolTests
         });
     }
 
+    [TestCase("dotnet /app/src/WebApi/bin/Release/net10.0/Orders.WebApi.dll --urls http://localhost:8080 ", "WebApi")]
+    [TestCase("/app/Orders.InventoryHost ", "InventoryHost")]
+    [TestCase("dotnet Orders.PaymentHost.dll ", "PaymentHost")]
+    [TestCase("dotnet bench/Orders.Bench/bin/Release/net10.0/Orders.Bench.dll --mode http ", "load tool")]
+    [TestCase("/usr/bin/python3 -s /work/shared/mongo-test-server/server.py --port 27018 ", "MongoDB")]
+    [TestCase("mongod --dbpath /data/db ", "MongoDB")]
+    [TestCase("/usr/lib/postgresql/15/bin/postgres -D /data/pg -p 55433 ", "PostgreSQL")]
+    [TestCase("postgres: postgres orders 127.0.0.1(40512) idle ", "PostgreSQL")]
+    [TestCase("/usr/sbin/sshd -D ", null)]
+    [TestCase("", null)]
+    public void Processes_of_the_stack_are_told_apart_by_their_command_line(string commandLine, string? role) =>
+        Assert.That(ProcessCpu.RoleOf(commandLine), Is.EqualTo(role));
+
+    [Test]
+    public void Cpu_time_is_read_after_a_command_name_holding_spaces_and_parentheses() =>
+        Assert.That(
+            ProcessCpu.CpuTicks("4242 (.NET TP (Worker) 1) S 1 4242 4242 0 -1 4194560 123 0 0 0 250 75 0 0 20 0 30 0 100 0 0"),
+            Is.EqualTo(325));
+
+    [Test]
+    public void Cpu_per_order_is_the_growth_over_the_window_divided_by_the_orders_in_report_order()
+    {
+        var before = new Dictionary<string, double> { ["WebApi"] = 10, ["PostgreSQL"] = 4 };
+        var after = new Dictionary<string, double> { ["PostgreSQL"] = 5, ["WebApi"] = 12, ["load tool"] = 0.5 };
+
+        var perOrder = ProcessCpu.PerOrder(before, after, orders: 1000)!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(perOrder.Keys, Is.EqualTo(new[] { "WebApi", "PostgreSQL", "load tool" }));
+            Assert.That(perOrder["WebApi"], Is.EqualTo(2.0).Within(1e-9));
+            Assert.That(perOrder["PostgreSQL"], Is.EqualTo(1.0).Within(1e-9));
+            Assert.That(perOrder["load tool"], Is.EqualTo(0.5).Within(1e-9), "a process started inside the window counts from zero");
+            Assert.That(ProcessCpu.PerOrder(before, after, orders: 0), Is.Null);
+        });
+    }
+
+    [Test]
+    public void The_report_lists_cpu_per_order_for_each_run_that_has_it()
+    {
+        var cpu = new Dictionary<string, double> { ["WebApi"] = 1.5, ["PostgreSQL"] = 1.25 };
+        var http = new RunReport("http", Measured(100) with { Name = "full system", CpuMsPerOrder = cpu }, null);
+        var raw = new RunReport("raw", Measured(400), null);
+
+        var markdown = new BenchReport(DateTimeOffset.UnixEpoch, "test", BenchSettings.From(new BenchOptions()), [raw, http]).ToMarkdown();
+
+        Assert.That(markdown, Does.Contain("- full system: WebApi 1.50 · PostgreSQL 1.25 · total 2.75"));
+        Assert.That(markdown, Does.Not.Contain("- run:"), "a run without figures gets no line");
+    }
+
     private static Measurement Measured(double ordersPerSecond) =>
         new("run", 32, 1000, 10, ordersPerSecond, new Latency(1, 2, 3, 4), new Dictionary<string, long> { ["201"] = 1000 });
 }
