@@ -9,8 +9,8 @@ namespace Orders.Application.Orders.CreateOrder;
 /// Places an order as a saga: store it pending, reserve the stock, charge, commit, confirm. The order id is the
 /// reservation id and the payment id, so every step can be repeated safely. The order is stored before anything is
 /// reserved, and then only with its outcome: how far a crashed saga got in between, the recovery job asks the payment
-/// and inventory services, which know (a replayed Reserve answers with the prices and takes no stock again). Two
-/// PostgreSQL writes per order instead of three.
+/// and inventory services, which know (a replayed Reserve answers with the prices and takes no stock again). So an
+/// order costs two PostgreSQL writes, whatever its outcome.
 /// </summary>
 public sealed partial class CreateOrderHandler(
     IInventory inventory,
