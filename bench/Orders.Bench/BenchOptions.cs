@@ -12,7 +12,7 @@ internal sealed record BenchOptions
           --mode compare|http|raw|mongo|postgres   compare (default) runs mongo, postgres, raw and http in turn and prints ratios
           --clients N          concurrent clients (32)
           --duration S         measured seconds per run (30); or --orders N to stop after N measured orders
-          --warmup S           seconds excluded from the figures (20): JIT tiering of three hosts settles
+          --warmup S           seconds excluded from the figures (20; Bench passes 120: the hosts' JIT needs 60-90 s under load)
           --products N         products restocked for each run (8); --stock N units each (1000000)
           --lines N            lines per order (1); --quantity N units per line (1)
           --idempotency        send an Idempotency-Key with every HTTP order
