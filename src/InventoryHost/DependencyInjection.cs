@@ -14,7 +14,7 @@ public static class DependencyInjection
     /// <summary>A health check slower than this counts as MongoDB not answering.</summary>
     private static readonly TimeSpan MongoPingTimeout = TimeSpan.FromSeconds(3);
 
-    /// <summary>The ledger, its MongoDB database, validated options and the start-up seeding.</summary>
+    /// <summary>The ledger, its MongoDB database, validated options, the start-up seeding and the sweep of sold holds.</summary>
     public static IServiceCollection AddStockLedger(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MongoStoreOptions>().Bind(configuration.GetSection(MongoStoreOptions.Section)).ValidateOnStart();
@@ -27,6 +27,8 @@ public static class DependencyInjection
             sp.GetRequiredService<IMongoClient>().GetDatabase(sp.GetRequiredService<IOptions<MongoStoreOptions>>().Value.Database));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StockLedger>();
+        services.AddSingleton<SoldHolds>();
+        services.AddHostedService<SoldHoldSweep>();
         services.AddHostedService<StockSeeder>();
         return services;
     }

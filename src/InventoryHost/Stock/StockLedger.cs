@@ -8,6 +8,7 @@ namespace Orders.InventoryHost.Stock;
 /// Products, their stock, and the reservations that hold it, kept in MongoDB without multi-document transactions.
 /// Every step is one atomic, repeatable single-document write, so a crash between steps is finished by a replayed
 /// Reserve or undone by Release. Per product, at all times: available + held + sold == stock put in; never below zero.
+/// Held counts the holds of unsold reservations only: those of sold ones linger until <see cref="SoldHolds"/> drops them.
 /// </summary>
 public sealed class StockLedger
 {
@@ -26,13 +27,15 @@ public sealed class StockLedger
 
     private readonly IMongoCollection<ProductDocument> _products;
     private readonly IMongoCollection<ReservationDocument> _reservations;
+    private readonly SoldHolds _soldHolds;
     private readonly TimeProvider _clock;
     private readonly ILogger<StockLedger> _logger;
 
-    public StockLedger(IMongoDatabase database, TimeProvider clock, ILogger<StockLedger> logger)
+    public StockLedger(IMongoDatabase database, SoldHolds soldHolds, TimeProvider clock, ILogger<StockLedger> logger)
     {
         _products = StockCollections.ProductsOf(database);
         _reservations = StockCollections.ReservationsOf(database);
+        _soldHolds = soldHolds;
         _clock = clock;
         _logger = logger;
     }
@@ -112,7 +115,10 @@ public sealed class StockLedger
         return stored.ParsedStatus;
     }
 
-    /// <summary>Makes a reserved reservation final: its stock is sold and stays taken. Committing twice is a no-op.</summary>
+    /// <summary>
+    /// Makes a reserved reservation final: its stock is sold and stays taken. Committing twice is a no-op. The status is
+    /// the one write; the holds, now sold, are queued for <see cref="SoldHolds"/> to drop with those of other commits.
+    /// </summary>
     public async Task<StockResult<ReservationStatus>> CommitAsync(string reservationId, CancellationToken cancellationToken)
     {
         if (ReservationRules.CheckReservationId(reservationId) is { } invalid)
@@ -133,7 +139,7 @@ public sealed class StockLedger
                 StockFailureKind.WrongState, $"reservation {reservationId} is {stored.Status}: only a reserved reservation can be committed");
         }
 
-        await SettleHoldsAsync(stored, cancellationToken);
+        _soldHolds.Add(stored.Id, stored.Lines.Select(l => l.ProductId));
         _logger.LogDebug("Reservation {ReservationId} committed", reservationId);
         return ReservationStatus.Committed;
     }
@@ -164,7 +170,7 @@ public sealed class StockLedger
                 StockFailureKind.WrongState, $"reservation {reservationId} is {stored.Status}: only a committed reservation can be returned");
         }
 
-        // A crash inside Commit can leave holds behind; they belong to the sale being undone, so they go first.
+        // The sold holds may still wait for their sweep; they belong to the sale being undone, so they go first.
         await SettleHoldsAsync(stored.Id, stored.Lines, givesStockBack: false, cancellationToken);
         if (stored.Lines.Count > 0)
         {

@@ -3,8 +3,12 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using MongoDB.Bson;
+using MongoDB.Driver;
 using Orders.Contracts.Inventory.V1;
+using Orders.InventoryHost.Stock.Storage;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
+using SoldHoldSweep = Orders.InventoryHost.Stock.SoldHoldSweep;
 
 namespace Orders.InventoryHost.Tests.Grpc;
 
@@ -127,6 +131,29 @@ public sealed class InventoryHostTests
             Assert.That(second.Status, Is.EqualTo(ReservationStatus.Returned));
             Assert.That(p1.Products.Single().Available, Is.EqualTo(100));
             Assert.That(reservation.Status, Is.EqualTo(ReservationStatus.Returned));
+        });
+    }
+
+    [Test]
+    public async Task The_holds_of_a_committed_reservation_are_swept_moments_after_the_commit()
+    {
+        await Inventory.ReserveAsync(Request("order-1", ("p1", 3)), deadline: Deadline);
+        await Inventory.CommitAsync(new CommitRequest { ReservationId = "order-1" }, deadline: Deadline);
+
+        var products = _server.Client.GetDatabase(_database).GetCollection<BsonDocument>(StockCollections.Products);
+        var sweptBy = DateTime.UtcNow.AddSeconds(10);
+        BsonDocument p1;
+        do
+        {
+            await Task.Delay(SoldHoldSweep.Interval);
+            p1 = await products.Find(new BsonDocument("_id", "p1")).SingleAsync();
+        }
+        while (p1["holds"].AsBsonArray.Count > 0 && DateTime.UtcNow < sweptBy);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(p1["holds"].AsBsonArray, Is.Empty);
+            Assert.That(p1["available"].ToInt32(), Is.EqualTo(97));
         });
     }
 

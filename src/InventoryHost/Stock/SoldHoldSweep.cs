@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Logging;
+
+namespace Orders.InventoryHost.Stock;
+
+/// <summary>
+/// Drops the holds of committed reservations every <see cref="Interval"/>: under load one write for dozens of commits.
+/// It also drops, once, the sold holds a host that stopped before its sweep left behind; and when it stops, what is
+/// still queued.
+/// </summary>
+public sealed class SoldHoldSweep(SoldHolds soldHolds, ILogger<SoldHoldSweep> logger) : BackgroundService
+{
+    /// <summary>How long a sold hold may wait: short enough to keep product documents small, long enough to batch.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        var leftoversDropped = false;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            leftoversDropped = leftoversDropped || await TryAsync(DropLeftoversAsync, stoppingToken);
+            await TryAsync(soldHolds.DropAsync, stoppingToken);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await TryAsync(soldHolds.DropAsync, cancellationToken);
+    }
+
+    private async Task<int> DropLeftoversAsync(CancellationToken cancellationToken)
+    {
+        var dropped = await soldHolds.DropLeftoversAsync(cancellationToken);
+        if (dropped > 0)
+        {
+            logger.LogInformation("Dropped {HoldCount} sold holds left by an earlier run", dropped);
+        }
+
+        return dropped;
+    }
+
+    /// <summary>Runs one sweep; when MongoDB is away it says so and the next tick tries again (sold holds change no count).</summary>
+    private async Task<bool> TryAsync(Func<CancellationToken, Task<int>> sweep, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sweep(cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Sold holds not dropped; {HoldCount} stay queued for the next sweep", soldHolds.Waiting);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using MongoDB.Driver;
+using Orders.InventoryHost.Stock.Storage;
+
+namespace Orders.InventoryHost.Stock;
+
+/// <summary>
+/// The holds of committed reservations, waiting to be dropped. A sold hold changes no count: its units left available
+/// stock when they were taken, and the reservation's status says they are sold. So a commit only flips the status, and
+/// <see cref="SoldHoldSweep"/> drops the holds of all recent commits in one write, not one write per commit.
+/// </summary>
+public sealed class SoldHolds
+{
+    private const string HoldReservationId = "holds.reservation_id";
+
+    private static readonly FilterDefinitionBuilder<ProductDocument> ProductWhere = Builders<ProductDocument>.Filter;
+    private static readonly FilterDefinitionBuilder<ReservationDocument> ReservationWhere = Builders<ReservationDocument>.Filter;
+
+    private readonly ConcurrentQueue<SoldHold> _waiting = new();
+    private readonly IMongoCollection<ProductDocument> _products;
+    private readonly IMongoCollection<ReservationDocument> _reservations;
+
+    public SoldHolds(IMongoDatabase database)
+    {
+        _products = StockCollections.ProductsOf(database);
+        _reservations = StockCollections.ReservationsOf(database);
+    }
+
+    /// <summary>Holds waiting to be dropped.</summary>
+    public int Waiting => _waiting.Count;
+
+    /// <summary>Queues the holds of a reservation that is committed (only then: a hold of an unsold one is stock).</summary>
+    internal void Add(string reservationId, IEnumerable<string> productIds)
+    {
+        foreach (var productId in productIds)
+        {
+            _waiting.Enqueue(new SoldHold(productId, reservationId));
+        }
+    }
+
+    /// <summary>
+    /// Drops every hold queued so far: one unordered bulk write, one update per product. Returns how many were queued.
+    /// When the write fails they are queued again, for the next sweep.
+    /// </summary>
+    public async Task<int> DropAsync(CancellationToken cancellationToken)
+    {
+        var sold = new List<SoldHold>();
+        while (_waiting.TryDequeue(out var hold))
+        {
+            sold.Add(hold);
+        }
+
+        try
+        {
+            await DropAsync(sold, cancellationToken);
+            return sold.Count;
+        }
+        catch
+        {
+            sold.ForEach(_waiting.Enqueue);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Drops the sold holds that no queue remembers: those of commits whose host stopped before its sweep. Returns how
+    /// many it dropped. Reads the products that have holds, then which of their reservations are committed or returned.
+    /// </summary>
+    public async Task<int> DropLeftoversAsync(CancellationToken cancellationToken)
+    {
+        var held = await _products.Find(ProductWhere.Exists("holds.0"))
+            .Project<ProductDocument>(Builders<ProductDocument>.Projection.Include(p => p.Holds))
+            .ToListAsync(cancellationToken);
+        var holds = held.SelectMany(p => p.Holds.Select(h => new SoldHold(p.Id, h.ReservationId))).ToList();
+        if (holds.Count == 0)
+        {
+            return 0;
+        }
+
+        var sold = await _reservations
+            .Find(ReservationWhere.In(r => r.Id, holds.Select(h => h.ReservationId).Distinct())
+                & ReservationWhere.In(r => r.Status, [StoredStatus.Committed, StoredStatus.Returned]))
+            .Project(r => r.Id)
+            .ToListAsync(cancellationToken);
+        var leftovers = holds.Where(h => sold.Contains(h.ReservationId)).ToList();
+        await DropAsync(leftovers, cancellationToken);
+        return leftovers.Count;
+    }
+
+    private async Task DropAsync(IReadOnlyCollection<SoldHold> sold, CancellationToken cancellationToken)
+    {
+        if (sold.Count == 0)
+        {
+            return;
+        }
+
+        var drops = sold.GroupBy(h => h.ProductId, h => h.ReservationId).Select(product =>
+        {
+            var reservationIds = product.Distinct().ToList();
+            return new UpdateOneModel<ProductDocument>(
+                ProductWhere.Eq(p => p.Id, product.Key) & ProductWhere.In(HoldReservationId, reservationIds),
+                Builders<ProductDocument>.Update.PullFilter(p => p.Holds, Builders<StockHold>.Filter.In(h => h.ReservationId, reservationIds)));
+        });
+        await _products.BulkWriteAsync(drops, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+    }
+
+    private sealed record SoldHold(string ProductId, string ReservationId);
+}
