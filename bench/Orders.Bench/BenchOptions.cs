@@ -13,6 +13,9 @@ internal sealed record BenchOptions
           --clients N          concurrent clients (32)
           --duration S         measured seconds per run (30); or --orders N to stop after N measured orders
           --warmup S           seconds excluded from the figures (20; Bench passes 120: the hosts' JIT needs 60-90 s under load)
+          --rounds N           compare: N pairs of raw and full-system runs in all (1; Bench passes 3). The later pairs
+                               follow at once, in alternating order, each run warming up 5 s (or --warmup if shorter);
+                               the ratio is the median of the pairs, each measured within a minute, not ten apart
           --products N         products restocked for each run (8); --stock N units each (1000000)
           --lines N            lines per order (1); --quantity N units per line (1)
           --idempotency        send an Idempotency-Key with every HTTP order
@@ -30,6 +33,7 @@ internal sealed record BenchOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
     public long? Orders { get; init; }
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
+    public int Rounds { get; init; } = 1;
     public int Products { get; init; } = 8;
     public int Stock { get; init; } = 1_000_000;
     public int Lines { get; init; } = 1;
@@ -60,6 +64,7 @@ internal sealed record BenchOptions
                 "--duration" => options with { Duration = Seconds() },
                 "--orders" => options with { Orders = Count() },
                 "--warmup" => options with { Warmup = Seconds() },
+                "--rounds" => options with { Rounds = Count() },
                 "--products" => options with { Products = Count() },
                 "--stock" => options with { Stock = Count() },
                 "--lines" => options with { Lines = Count() },

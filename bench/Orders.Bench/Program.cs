@@ -20,8 +20,6 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
     return 2;
 }
 
-string[] modes = options.Mode == "compare" ? ["mongo", "postgres", "raw", "http"] : [options.Mode];
-
 await using var orders = new NpgsqlDataSourceBuilder(options.Postgres) { ConnectionStringBuilder = { MaxPoolSize = Math.Max(100, options.Clients * 2) } }.Build();
 var inventory = new MongoClient(options.Mongo).GetDatabase(options.MongoDatabase);
 var raw = new RawStorage(orders, inventory);
@@ -31,7 +29,7 @@ var httpOrders = new HttpOrders(http, options.Idempotency);
 var runId = DateTime.UtcNow.ToString("MMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
 
 var runs = new List<RunReport>();
-foreach (var mode in modes)
+foreach (var (mode, round, warmup) in PlannedRun.For(options))
 {
     var (name, place) = mode switch
     {
@@ -40,11 +38,11 @@ foreach (var mode in modes)
         "raw" => ("raw storage: Npgsql + MongoDB.Driver", raw.PlaceAsync),
         _ => ("full system: REST → saga → gRPC → stores", httpOrders.PlaceAsync),
     };
-    var products = await stockRoom.RestockAsync($"bench-{runId}-{mode}");
-    var driver = new LoadDriver(options, products);
-    var measurement = await driver.RunAsync(name, place);
+    var products = await stockRoom.RestockAsync($"bench-{runId}-{mode}-{round}");
+    var driver = new LoadDriver(options with { Warmup = warmup }, products);
+    var measurement = await driver.RunAsync(round == 1 ? name : $"{name}, round {round}", place);
     var stock = mode == "postgres" ? null : await stockRoom.CheckAsync(products, driver.SoldUnits, ordersStored: mode != "mongo");
-    runs.Add(new RunReport(mode, measurement, stock));
+    runs.Add(new RunReport(mode, measurement, stock, round));
 }
 
 var report = new BenchReport(DateTimeOffset.UtcNow, BenchReport.MachineDescription(), BenchSettings.From(options), runs);

@@ -6,8 +6,11 @@ using System.Text.Json.Serialization;
 
 namespace Orders.Bench;
 
-/// <summary>One benchmark run: its measurement and the stock check that followed (null for a run that moves no stock).</summary>
-internal sealed record RunReport(string Mode, Measurement Measurement, StockCheck? Stock);
+/// <summary>
+/// One benchmark run: its measurement, the stock check that followed (null for a run that moves no stock), and the
+/// round of raw/full-system pairs it belongs to.
+/// </summary>
+internal sealed record RunReport(string Mode, Measurement Measurement, StockCheck? Stock, int Round = 1);
 
 /// <summary>Everything measured in one invocation, with the settings and machine the figures depend on.</summary>
 internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSettings Settings, IReadOnlyList<RunReport> Runs)
@@ -19,8 +22,13 @@ internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSetti
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Full system throughput over raw-storage throughput, when both ran.</summary>
-    public double? Ratio => Find("http") is { } http && Find("raw") is { OrdersPerSecond: > 0 } raw ? http.OrdersPerSecond / raw.OrdersPerSecond : null;
+    /// <summary>Full system throughput over raw-storage throughput, one per round in which both ran.</summary>
+    public IReadOnlyList<double> Ratios => [.. Pairs.Select(pair => pair.Http.OrdersPerSecond / pair.Raw.OrdersPerSecond)];
+
+    /// <summary>The median of <see cref="Ratios"/>, when there is one.</summary>
+    public double? Ratio => Ratios.Order().ToList() is { Count: > 0 } sorted
+        ? (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2
+        : null;
 
     public bool Conserved => Runs.All(run => run.Stock is null || run.Stock.Conserved);
 
@@ -32,7 +40,7 @@ internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSetti
     public string ToMarkdown()
     {
         var table = new StringBuilder()
-            .AppendLine(Invariant($"{Settings.Clients} clients, {Settings.Warmup:0.#} s warm-up, {Settings.Window}; {Settings.Lines} line(s) of {Settings.Quantity} unit(s) per order over {Settings.Products} products. {Machine}."))
+            .AppendLine(Invariant($"{Settings.Clients} clients, {Settings.Warmup:0.#} s warm-up, {Settings.Window}; {Settings.Lines} line(s) of {Settings.Quantity} unit(s) per order over {Settings.Products} products{LaterRounds}. {Machine}."))
             .AppendLine()
             .AppendLine("| run | orders | orders/s | p50 ms | p90 ms | p99 ms | max ms | outcomes | stock check |")
             .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
@@ -46,7 +54,11 @@ internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSetti
 
         if (Ratio is { } ratio)
         {
-            table.AppendLine().AppendLine(Invariant($"**Full system / raw storage: {ratio:P0}** of the throughput; p99 {Find("http")!.LatencyMs.P99:0.0} ms against {Find("raw")!.LatencyMs.P99:0.0} ms."));
+            var (http, raw) = Pairs[0];
+            var line = Ratios.Count == 1
+                ? Invariant($"**Full system / raw storage: {ratio:P0}** of the throughput; p99 {http.LatencyMs.P99:0.0} ms against {raw.LatencyMs.P99:0.0} ms.")
+                : Invariant($"**Full system / raw storage: {ratio:P0}** of the throughput, the median of {Ratios.Count} pairs ({string.Join(", ", Ratios.Select(r => r.ToString("P0", CultureInfo.InvariantCulture)))}); p99 {http.LatencyMs.P99:0.0} ms against {raw.LatencyMs.P99:0.0} ms in the first.");
+            table.AppendLine().AppendLine(line);
         }
 
         var withCpu = Runs.Where(run => run.Measurement.CpuMsPerOrder is { Count: > 0 }).ToList();
@@ -64,7 +76,19 @@ internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSetti
         return table.ToString();
     }
 
-    private Measurement? Find(string mode) => Runs.FirstOrDefault(run => run.Mode == mode)?.Measurement;
+    private string LaterRounds => Settings.Rounds > 1
+        ? Invariant($"; then {Settings.Rounds - 1} more pair(s) of raw and full-system runs, {Math.Min(Settings.Warmup, PlannedRun.LaterRoundWarmup.TotalSeconds):0.#} s warm-up each")
+        : "";
+
+    /// <summary>The full-system and raw runs of each round that has both, in round order.</summary>
+    private IReadOnlyList<(Measurement Http, Measurement Raw)> Pairs =>
+    [
+        .. Runs.GroupBy(run => run.Round)
+            .OrderBy(round => round.Key)
+            .Select(round => (Http: round.FirstOrDefault(run => run.Mode == "http")?.Measurement, Raw: round.FirstOrDefault(run => run.Mode == "raw")?.Measurement))
+            .Where(pair => pair is { Http: not null, Raw.OrdersPerSecond: > 0 })
+            .Select(pair => (pair.Http!, pair.Raw!)),
+    ];
 
     private static string Describe(StockCheck? check) => check switch
     {
@@ -76,7 +100,7 @@ internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSetti
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
 
-internal sealed record BenchSettings(int Clients, double Warmup, string Window, int Products, int Lines, int Quantity, bool Idempotency)
+internal sealed record BenchSettings(int Clients, double Warmup, string Window, int Products, int Lines, int Quantity, bool Idempotency, int Rounds)
 {
     public static BenchSettings From(BenchOptions options) => new(
         options.Clients,
@@ -85,5 +109,6 @@ internal sealed record BenchSettings(int Clients, double Warmup, string Window, 
         options.Products,
         options.Lines,
         options.Quantity,
-        options.Idempotency);
+        options.Idempotency,
+        options.Mode == "compare" ? options.Rounds : 1);
 }

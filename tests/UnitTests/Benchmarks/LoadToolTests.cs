@@ -40,7 +40,7 @@ public sealed class LoadToolTests
     [Test]
     public void Options_are_read_and_checked()
     {
-        var options = BenchOptions.Parse(["--mode", "http", "--clients", "8", "--duration", "2.5", "--lines", "2", "--idempotency"]);
+        var options = BenchOptions.Parse(["--mode", "http", "--clients", "8", "--duration", "2.5", "--lines", "2", "--idempotency", "--rounds", "3"]);
 
         Assert.Multiple(() =>
         {
@@ -48,6 +48,7 @@ public sealed class LoadToolTests
             Assert.That(options.Clients, Is.EqualTo(8));
             Assert.That(options.Duration, Is.EqualTo(TimeSpan.FromSeconds(2.5)));
             Assert.That(options.Idempotency, Is.True);
+            Assert.That(options.Rounds, Is.EqualTo(3));
             Assert.That(() => BenchOptions.Parse(["--clients", "0"]), Throws.ArgumentException);
             Assert.That(() => BenchOptions.Parse(["--lines", "9", "--products", "8"]), Throws.ArgumentException);
             Assert.That(() => BenchOptions.Parse(["--frobnicate"]), Throws.ArgumentException);
@@ -69,6 +70,42 @@ public sealed class LoadToolTests
             Assert.That(report.Conserved, Is.False);
             Assert.That(report.ToMarkdown(), Does.Contain("MISMATCH: taken 11, answered 10, stored 10"));
             Assert.That(report.ToMarkdown(), Does.Contain("Full system / raw storage: 25"));
+        });
+    }
+
+    [Test]
+    public void Later_pairs_of_raw_and_full_system_runs_alternate_their_order_and_warm_up_briefly()
+    {
+        var runs = PlannedRun.For(new BenchOptions { Rounds = 3, Warmup = TimeSpan.FromSeconds(120) });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(runs.Select(run => $"{run.Mode}{run.Round}"), Is.EqualTo(new[] { "mongo1", "postgres1", "raw1", "http1", "http2", "raw2", "raw3", "http3" }));
+            Assert.That(runs.Take(4).Select(run => run.Warmup), Is.All.EqualTo(TimeSpan.FromSeconds(120)));
+            Assert.That(runs.Skip(4).Select(run => run.Warmup), Is.All.EqualTo(PlannedRun.LaterRoundWarmup));
+            Assert.That(PlannedRun.For(new BenchOptions { Rounds = 2, Warmup = TimeSpan.FromSeconds(1) }).Last().Warmup, Is.EqualTo(TimeSpan.FromSeconds(1)), "never longer than --warmup");
+            Assert.That(PlannedRun.For(new BenchOptions { Mode = "http", Rounds = 3 }).Select(run => run.Mode), Is.EqualTo(new[] { "http" }));
+        });
+    }
+
+    [Test]
+    public void With_several_pairs_the_ratio_is_their_median_and_each_is_listed_in_round_order()
+    {
+        RunReport[] runs =
+        [
+            new("raw", Measured(400), null), new("http", Measured(100), null),
+            new("http", Measured(200), null, Round: 2), new("raw", Measured(400), null, Round: 2),
+            new("raw", Measured(500), null, Round: 3), new("http", Measured(200), null, Round: 3),
+        ];
+
+        var report = new BenchReport(DateTimeOffset.UnixEpoch, "test", BenchSettings.From(new BenchOptions { Rounds = 3 }), runs);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Ratios, Is.EqualTo(new[] { 0.25, 0.5, 0.4 }));
+            Assert.That(report.Ratio, Is.EqualTo(0.4));
+            Assert.That(report.ToMarkdown(), Does.Contain("Full system / raw storage: 40 %** of the throughput, the median of 3 pairs (25 %, 50 %, 40 %)"));
+            Assert.That(new BenchReport(DateTimeOffset.UnixEpoch, "test", report.Settings, runs[..4]).Ratio, Is.EqualTo(0.375).Within(1e-9), "an even count takes the middle two");
         });
     }
 

@@ -1,0 +1,30 @@
+namespace Orders.Bench;
+
+/// <summary>One run of the invocation: which mode, in which round of raw/full-system pairs, after how much warm-up.</summary>
+internal sealed record PlannedRun(string Mode, int Round, TimeSpan Warmup)
+{
+    /// <summary>Warm-up of the pairs after the first: the hosts are warm by then, only the clients' pipelines fill.</summary>
+    public static readonly TimeSpan LaterRoundWarmup = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Compare: MongoDB alone, PostgreSQL alone, raw, full system, then the further pairs, each in the other order than
+    /// the one before, so a machine that slows down or speeds up through the rounds favours neither side.
+    /// </summary>
+    public static IReadOnlyList<PlannedRun> For(BenchOptions options)
+    {
+        if (options.Mode != "compare")
+        {
+            return [new PlannedRun(options.Mode, 1, options.Warmup)];
+        }
+
+        List<PlannedRun> runs = [.. new[] { "mongo", "postgres", "raw", "http" }.Select(mode => new PlannedRun(mode, 1, options.Warmup))];
+        var warmup = options.Warmup < LaterRoundWarmup ? options.Warmup : LaterRoundWarmup;
+        for (var round = 2; round <= options.Rounds; round++)
+        {
+            string[] pair = round % 2 == 0 ? ["http", "raw"] : ["raw", "http"];
+            runs.AddRange(pair.Select(mode => new PlannedRun(mode, round, warmup)));
+        }
+
+        return runs;
+    }
+}
