@@ -11,8 +11,6 @@ namespace Orders.InventoryHost.Stock;
 /// </summary>
 public sealed class SoldHolds
 {
-    private const string HoldReservationId = "holds.reservation_id";
-
     private static readonly FilterDefinitionBuilder<ProductDocument> ProductWhere = Builders<ProductDocument>.Filter;
     private static readonly FilterDefinitionBuilder<ReservationDocument> ReservationWhere = Builders<ReservationDocument>.Filter;
 
@@ -82,7 +80,8 @@ public sealed class SoldHolds
                 & ReservationWhere.In(r => r.Status, [StoredStatus.Committed, StoredStatus.Returned]))
             .Project(r => r.Id)
             .ToListAsync(cancellationToken);
-        var leftovers = holds.Where(h => sold.Contains(h.ReservationId)).ToList();
+        var soldIds = sold.ToHashSet(StringComparer.Ordinal);
+        var leftovers = holds.Where(h => soldIds.Contains(h.ReservationId)).ToList();
         await DropAsync(leftovers, cancellationToken);
         return leftovers.Count;
     }
@@ -98,7 +97,7 @@ public sealed class SoldHolds
         {
             var reservationIds = product.Distinct().ToList();
             return new UpdateOneModel<ProductDocument>(
-                ProductWhere.Eq(p => p.Id, product.Key) & ProductWhere.In(HoldReservationId, reservationIds),
+                ProductWhere.Eq(p => p.Id, product.Key) & ProductWhere.In(ProductDocument.HoldReservationIdPath, reservationIds),
                 Builders<ProductDocument>.Update.PullFilter(p => p.Holds, Builders<StockHold>.Filter.In(h => h.ReservationId, reservationIds)));
         });
         await _products.BulkWriteAsync(drops, new BulkWriteOptions { IsOrdered = false }, cancellationToken);

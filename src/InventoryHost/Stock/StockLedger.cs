@@ -16,7 +16,6 @@ public sealed class StockLedger
     private const int MaxTakeAttempts = 3;
 
     private const int DuplicateKeyCode = 11000;
-    private const string HoldReservationId = "holds.reservation_id";
     private const string ReturnedReservationIds = "returned_reservation_ids";
 
     private static readonly FilterDefinitionBuilder<ProductDocument> ProductWhere = Builders<ProductDocument>.Filter;
@@ -339,7 +338,7 @@ public sealed class StockLedger
     {
         var takeable = ProductWhere.Eq(p => p.Id, line.ProductId)
             & ProductWhere.Gte(p => p.Available, line.Quantity)
-            & ProductWhere.Ne(HoldReservationId, reservationId);
+            & ProductWhere.Ne(ProductDocument.HoldReservationIdPath, reservationId);
         var take = ProductUpdate
             .Inc(p => p.Available, -line.Quantity)
             .Push(p => p.Holds, new StockHold { ReservationId = reservationId, Quantity = line.Quantity });
@@ -369,7 +368,7 @@ public sealed class StockLedger
     /// <summary>Why a line could not be taken, read without writing: held already, unknown, short, or enough after all.</summary>
     private async Task<LineTake> InspectAsync(string reservationId, RequestedLine line, CancellationToken cancellationToken)
     {
-        var heldByThis = await _products.Find(ProductWhere.Eq(p => p.Id, line.ProductId) & ProductWhere.Eq(HoldReservationId, reservationId))
+        var heldByThis = await _products.Find(ProductWhere.Eq(p => p.Id, line.ProductId) & ProductWhere.Eq(ProductDocument.HoldReservationIdPath, reservationId))
             .Project<ProductDocument>(WithoutBookkeeping)
             .FirstOrDefaultAsync(cancellationToken);
         if (heldByThis is not null)
@@ -467,7 +466,7 @@ public sealed class StockLedger
 
         var dropHold = ProductUpdate.PullFilter(p => p.Holds, h => h.ReservationId == reservationId);
         var settles = lines.Select(line => new UpdateOneModel<ProductDocument>(
-            ProductWhere.Eq(p => p.Id, line.ProductId) & ProductWhere.Eq(HoldReservationId, reservationId),
+            ProductWhere.Eq(p => p.Id, line.ProductId) & ProductWhere.Eq(ProductDocument.HoldReservationIdPath, reservationId),
             givesStockBack ? ProductUpdate.Combine(dropHold, ProductUpdate.Inc(p => p.Available, line.Quantity)) : dropHold));
         await _products.BulkWriteAsync(settles, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
     }

@@ -6,6 +6,9 @@ namespace Orders.InventoryHost.Stock.Storage;
 /// <summary>A document of the <c>products</c> collection: stock nobody holds, and the holds of open reservations.</summary>
 internal sealed class ProductDocument
 {
+    /// <summary>The path of a hold's reservation id, for filters on the holds of a product.</summary>
+    public const string HoldReservationIdPath = "holds.reservation_id";
+
     [BsonId]
     public required string Id { get; init; }
 
