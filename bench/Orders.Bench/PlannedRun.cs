@@ -18,7 +18,7 @@ internal sealed record PlannedRun(string Mode, int Round, TimeSpan Warmup)
         }
 
         List<PlannedRun> runs = [.. new[] { "mongo", "postgres", "raw", "http" }.Select(mode => new PlannedRun(mode, 1, options.Warmup))];
-        var warmup = options.Warmup < LaterRoundWarmup ? options.Warmup : LaterRoundWarmup;
+        var warmup = WarmupOfLaterRounds(options.Warmup);
         for (var round = 2; round <= options.Rounds; round++)
         {
             string[] pair = round % 2 == 0 ? ["http", "raw"] : ["raw", "http"];
@@ -27,4 +27,7 @@ internal sealed record PlannedRun(string Mode, int Round, TimeSpan Warmup)
 
         return runs;
     }
+
+    /// <summary>The warm-up of every pair after the first: <see cref="LaterRoundWarmup"/>, or --warmup if that is shorter.</summary>
+    public static TimeSpan WarmupOfLaterRounds(TimeSpan warmup) => warmup < LaterRoundWarmup ? warmup : LaterRoundWarmup;
 }

@@ -77,7 +77,7 @@ internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSetti
     }
 
     private string LaterRounds => Settings.Rounds > 1
-        ? Invariant($"; then {Settings.Rounds - 1} more pair(s) of raw and full-system runs, {Math.Min(Settings.Warmup, PlannedRun.LaterRoundWarmup.TotalSeconds):0.#} s warm-up each")
+        ? Invariant($"; then {Settings.Rounds - 1} more pair(s) of raw and full-system runs, {PlannedRun.WarmupOfLaterRounds(TimeSpan.FromSeconds(Settings.Warmup)).TotalSeconds:0.#} s warm-up each")
         : "";
 
     /// <summary>The full-system and raw runs of each round that has both, in round order.</summary>

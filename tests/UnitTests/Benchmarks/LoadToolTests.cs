@@ -104,6 +104,7 @@ public sealed class LoadToolTests
         {
             Assert.That(report.Ratios, Is.EqualTo(new[] { 0.25, 0.5, 0.4 }));
             Assert.That(report.Ratio, Is.EqualTo(0.4));
+            Assert.That(report.ToMarkdown(), Does.Contain("then 2 more pair(s) of raw and full-system runs, 5 s warm-up each"));
             Assert.That(report.ToMarkdown(), Does.Contain("Full system / raw storage: 40 %** of the throughput, the median of 3 pairs (25 %, 50 %, 40 %)"));
             Assert.That(new BenchReport(DateTimeOffset.UnixEpoch, "test", report.Settings, runs[..4]).Ratio, Is.EqualTo(0.375).Within(1e-9), "an even count takes the middle two");
         });
