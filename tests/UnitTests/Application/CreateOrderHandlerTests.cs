@@ -244,6 +244,19 @@ public sealed class CreateOrderHandlerTests
     }
 
     [Test]
+    public async Task A_saga_whose_order_the_recovery_job_took_over_answers_with_the_order_id_instead_of_failing()
+    {
+        _orders.NextUpdateFailure = new OrderConcurrencyException("changed by the recovery job");
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, _orders.Order!.Id.Value)));
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Pending, OrderProgress.Placed) }), "the recovery's outcome is not written over");
+        await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
     public async Task An_order_stays_pending_for_recovery_when_the_refund_fails()
     {
         _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new ChargeOutcome.Unavailable("down"));

@@ -220,6 +220,13 @@ public sealed partial class CreateOrderHandler(
             Log.StoreUnavailable(logger, exception, order.Id);
             return false;
         }
+        catch (OrderConcurrencyException)
+        {
+            // A saga that ran past Recovery:StuckAfter: the recovery job claimed the order and decides it from what
+            // the services know. This outcome is not written over that one; the caller is told to look the order up.
+            Log.TakenOver(logger, order.Id, order.Status, order.Progress);
+            return false;
+        }
     }
 
     private static string Describe(ReservationOutcome.Refused refused)
@@ -262,6 +269,9 @@ public sealed partial class CreateOrderHandler(
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Request of {UserId} under idempotency key {IdempotencyKey} not placed again: {Claim}")]
         public static partial void Replayed(ILogger logger, UserId userId, IdempotencyKey idempotencyKey, string claim);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} was changed by the recovery job meanwhile: its {Status} outcome at {Progress} is not stored; the recovery's stands")]
+        public static partial void TakenOver(ILogger logger, OrderId orderId, OrderStatus status, OrderProgress progress);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Order store unavailable while saving order {OrderId}")]
         public static partial void StoreUnavailable(ILogger logger, Exception exception, OrderId orderId);
