@@ -5,8 +5,8 @@ using MongoDB.Driver;
 namespace Orders.InventoryHost.Grpc;
 
 /// <summary>
-/// An unreachable MongoDB becomes UNAVAILABLE, the code clients retry on; every inventory call is idempotent, so a retry
-/// is safe whether or not the failed call had taken effect.
+/// A MongoDB that can't be reached, or that has no connection free for the call, becomes UNAVAILABLE, the code clients
+/// retry on; every inventory call is idempotent, so a retry is safe whether or not the failed call had taken effect.
 /// </summary>
 internal sealed class StoreUnavailableInterceptor(ILogger<StoreUnavailableInterceptor> logger) : Interceptor
 {
@@ -17,10 +17,16 @@ internal sealed class StoreUnavailableInterceptor(ILogger<StoreUnavailableInterc
         {
             return await continuation(request, context);
         }
-        catch (Exception e) when (e is MongoConnectionException or TimeoutException)
+        catch (Exception e) when (e is MongoConnectionException or TimeoutException or MongoNotPrimaryException or MongoNodeIsRecoveringException)
         {
             logger.LogWarning(e, "MongoDB unreachable during {Method}", context.Method);
             throw new RpcException(new Status(StatusCode.Unavailable, "the stock store is unreachable; retry the call"));
+        }
+        catch (Exception e) when (e is MongoWaitQueueFullException or MongoConnectionPoolPausedException)
+        {
+            // Too many calls at once for the connection pool (or the pool waits out a failed connection): shed this one.
+            logger.LogWarning("No MongoDB connection free for {Method}: {Reason}", context.Method, e.Message);
+            throw new RpcException(new Status(StatusCode.Unavailable, "the stock store is busy; retry the call"));
         }
     }
 }
