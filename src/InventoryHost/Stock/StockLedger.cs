@@ -411,13 +411,15 @@ public sealed class StockLedger
         string reservationId, List<ReservationLineDocument> priced, CancellationToken cancellationToken)
     {
         var confirm = ReservationUpdate.Set(r => r.Status, StoredStatus.Reserved).Set(r => r.Lines, priced);
-        var stored = await TransitionAsync(reservationId, [StoredStatus.Pending], confirm, cancellationToken)
-            ?? throw new InvalidOperationException($"Reservation {reservationId} vanished while being confirmed.");
-        if (stored.ParsedStatus == ReservationStatus.Reserved)
+        if (await TryMoveAsync(reservationId, StoredStatus.Pending, confirm, cancellationToken))
         {
             _logger.LogDebug("Reservation {ReservationId} reserved {LineCount} lines", reservationId, priced.Count);
+            return new ReserveOutcome.Reserved([.. priced.Select(line => line.ToReservedLine())]);
         }
 
+        // A concurrent Reserve or Release of this id settled it first: answer with what that one stored.
+        var stored = await FindReservationAsync(reservationId, cancellationToken)
+            ?? throw new InvalidOperationException($"Reservation {reservationId} vanished while being confirmed.");
         return await ReplyAsync(stored, cancellationToken);
     }
 
@@ -481,6 +483,20 @@ public sealed class StockLedger
             new FindOneAndUpdateOptions<ReservationDocument> { ReturnDocument = ReturnDocument.After },
             cancellationToken);
         return moved ?? await FindReservationAsync(reservationId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves the reservation from <paramref name="from"/> in one conditional write that sends no document back, for the
+    /// hot path, where the caller knows what it wrote; false when the reservation was elsewhere (or absent).
+    /// </summary>
+    private async Task<bool> TryMoveAsync(
+        string reservationId, string from, UpdateDefinition<ReservationDocument> update, CancellationToken cancellationToken)
+    {
+        var moved = await _reservations.UpdateOneAsync(
+            ReservationWhere.Eq(r => r.Id, reservationId) & ReservationWhere.Eq(r => r.Status, from),
+            ReservationUpdate.Combine(update, ReservationUpdate.Set(r => r.UpdatedAt, Now)),
+            cancellationToken: cancellationToken);
+        return moved.MatchedCount == 1;
     }
 
     private async Task<ReservationDocument?> FindReservationAsync(string reservationId, CancellationToken cancellationToken) =>
