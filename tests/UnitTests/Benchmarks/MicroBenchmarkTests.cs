@@ -115,4 +115,15 @@ public sealed class MicroBenchmarkTests
         Assert.That(benchmarks.ReadReserveRequest(), Has.Count.EqualTo(10));
         Assert.That(benchmarks.WriteReserveReply().Reserved.Lines, Has.Count.EqualTo(10));
     }
+
+    [Test]
+    public void The_ledgers_commands_built_from_names_render_as_the_typed_expressions_do()
+    {
+        var benchmarks = new LedgerCommandBenchmarks();
+
+        var take = benchmarks.TakeFromNames();
+        Assert.That(take, Is.EqualTo(benchmarks.TakeFromExpressions()));
+        Assert.That(take.Filter.ElementCount, Is.EqualTo(3), "product id, enough units, no hold of this reservation yet");
+        Assert.That(benchmarks.CommitFromNames(), Is.EqualTo(benchmarks.CommitFromExpressions()));
+    }
 }

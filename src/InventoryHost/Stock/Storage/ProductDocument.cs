@@ -6,8 +6,14 @@ namespace Orders.InventoryHost.Stock.Storage;
 /// <summary>A document of the <c>products</c> collection: stock nobody holds, and the holds of open reservations.</summary>
 internal sealed class ProductDocument
 {
+    // Element names, for the commands built from names rather than expressions (the hot path of a reservation).
+    public const string IdElement = "_id";
+    public const string AvailableElement = "available";
+    public const string HoldsElement = "holds";
+    public const string ReturnedReservationIdsElement = "returned_reservation_ids";
+
     /// <summary>The path of a hold's reservation id, for filters on the holds of a product.</summary>
-    public const string HoldReservationIdPath = "holds.reservation_id";
+    public const string HoldReservationIdPath = HoldsElement + "." + StockHold.ReservationIdElement;
 
     [BsonId]
     public required string Id { get; init; }
@@ -22,14 +28,14 @@ internal sealed class ProductDocument
     [BsonElement("currency")]
     public required string Currency { get; init; }
 
-    [BsonElement("available")]
+    [BsonElement(AvailableElement)]
     public required int Available { get; init; }
 
-    [BsonElement("holds")]
+    [BsonElement(HoldsElement)]
     public List<StockHold> Holds { get; init; } = [];
 
     /// <summary>Reservations whose units came back to this product; written with the units, so none comes back twice.</summary>
-    [BsonElement("returned_reservation_ids")]
+    [BsonElement(ReturnedReservationIdsElement)]
     public List<string> ReturnedReservationIds { get; init; } = [];
 
     public Product ToProduct() => new(Id, Name, new Price(UnitPrice, Currency), Available);

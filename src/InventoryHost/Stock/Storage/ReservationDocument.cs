@@ -5,14 +5,20 @@ namespace Orders.InventoryHost.Stock.Storage;
 /// <summary>A document of the <c>reservations</c> collection; the id is the caller's reservation id.</summary>
 internal sealed class ReservationDocument
 {
+    // Element names, for the commands built from names rather than expressions (the hot path of a reservation).
+    public const string IdElement = "_id";
+    public const string LinesElement = "lines";
+    public const string StatusElement = "status";
+    public const string UpdatedAtElement = "updated_at";
+
     [BsonId]
     public required string Id { get; init; }
 
     /// <summary>The requested lines, sorted by product id; priced once the reservation is reserved.</summary>
-    [BsonElement("lines")]
+    [BsonElement(LinesElement)]
     public required List<ReservationLineDocument> Lines { get; init; }
 
-    [BsonElement("status")]
+    [BsonElement(StatusElement)]
     public required string Status { get; init; }
 
     [BsonElement("shortages")]
@@ -24,7 +30,7 @@ internal sealed class ReservationDocument
     [BsonElement("created_at")]
     public DateTime CreatedAt { get; init; }
 
-    [BsonElement("updated_at")]
+    [BsonElement(UpdatedAtElement)]
     public DateTime UpdatedAt { get; init; }
 
     public ReservationStatus ParsedStatus => StoredStatus.Parse(Status);

@@ -1,0 +1,62 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+using MongoDB.Driver;
+using Orders.InventoryHost.Stock;
+using Orders.InventoryHost.Stock.Storage;
+
+namespace Orders.MicroBenchmarks;
+
+/// <summary>
+/// The MongoDB writes every order makes in the inventory host (take a line; confirm or commit a reservation), rendered
+/// to BSON as the driver does before each send: built from element names, as the ledger does, against the same
+/// definitions built from lambda expressions (the baseline), which the driver translates on every call.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class LedgerCommandBenchmarks
+{
+    private const string TakeCategory = "take a line";
+    private const string CommitCategory = "commit";
+
+    private static readonly RenderArgs<ProductDocument> ProductArgs = new(BsonSerializer.LookupSerializer<ProductDocument>(), BsonSerializer.SerializerRegistry);
+    private static readonly RenderArgs<ReservationDocument> ReservationArgs = new(BsonSerializer.LookupSerializer<ReservationDocument>(), BsonSerializer.SerializerRegistry);
+
+    private readonly string _reservationId = Guid.CreateVersion7(OrderSamples.PlacedAt).ToString();
+    private readonly RequestedLine _line = new(OrderSamples.ProductId(0), OrderSamples.Quantity);
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(TakeCategory)]
+    public (BsonDocument Filter, BsonValue Update) TakeFromExpressions()
+    {
+        var filter = Builders<ProductDocument>.Filter.Eq(p => p.Id, _line.ProductId)
+            & Builders<ProductDocument>.Filter.Gte(p => p.Available, _line.Quantity)
+            & Builders<ProductDocument>.Filter.Ne(ProductDocument.HoldReservationIdPath, _reservationId);
+        var update = Builders<ProductDocument>.Update
+            .Inc(p => p.Available, -_line.Quantity)
+            .Push(p => p.Holds, new StockHold { ReservationId = _reservationId, Quantity = _line.Quantity });
+        return (filter.Render(ProductArgs), update.Render(ProductArgs));
+    }
+
+    [Benchmark]
+    [BenchmarkCategory(TakeCategory)]
+    public (BsonDocument Filter, BsonValue Update) TakeFromNames() =>
+        (StockLedger.Takeable(_reservationId, _line).Render(ProductArgs), StockLedger.Take(_reservationId, _line).Render(ProductArgs));
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(CommitCategory)]
+    public (BsonDocument Filter, BsonValue Update) CommitFromExpressions()
+    {
+        var filter = Builders<ReservationDocument>.Filter.Eq(r => r.Id, _reservationId)
+            & Builders<ReservationDocument>.Filter.In(r => r.Status, [StoredStatus.Reserved]);
+        var update = Builders<ReservationDocument>.Update.Set(r => r.Status, StoredStatus.Committed);
+        return (filter.Render(ReservationArgs), update.Render(ReservationArgs));
+    }
+
+    [Benchmark]
+    [BenchmarkCategory(CommitCategory)]
+    public (BsonDocument Filter, BsonValue Update) CommitFromNames() =>
+        (StockLedger.InStatus(_reservationId, [StoredStatus.Reserved]).Render(ReservationArgs), StockLedger.Committing.Render(ReservationArgs));
+}
