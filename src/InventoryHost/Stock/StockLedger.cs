@@ -407,8 +407,7 @@ public sealed class StockLedger
     private async Task<StockResult<ReserveOutcome>> ConfirmAsync(
         string reservationId, List<ReservationLineDocument> priced, CancellationToken cancellationToken)
     {
-        var confirm = ReservationUpdate.Set(ReservationDocument.StatusElement, StoredStatus.Reserved).Set(ReservationDocument.LinesElement, priced);
-        if (await TryMoveAsync(reservationId, StoredStatus.Pending, confirm, cancellationToken))
+        if (await TryMoveAsync(reservationId, StoredStatus.Pending, Confirming(priced), cancellationToken))
         {
             _logger.LogDebug("Reservation {ReservationId} reserved {LineCount} lines", reservationId, priced.Count);
             return new ReserveOutcome.Reserved([.. priced.Select(line => line.ToReservedLine())]);
@@ -514,6 +513,10 @@ public sealed class StockLedger
     /// <summary>The reservation while its status is one of <paramref name="statuses"/>.</summary>
     internal static FilterDefinition<ReservationDocument> InStatus(string reservationId, string[] statuses) =>
         ReservationWhere.Eq(ReservationDocument.IdElement, reservationId) & ReservationWhere.In(ReservationDocument.StatusElement, statuses);
+
+    /// <summary>Reserved, with the prices its lines were taken at.</summary>
+    internal static UpdateDefinition<ReservationDocument> Confirming(List<ReservationLineDocument> priced) =>
+        ReservationUpdate.Set(ReservationDocument.StatusElement, StoredStatus.Reserved).Set(ReservationDocument.LinesElement, priced);
 
     internal static UpdateDefinition<ReservationDocument> Committing => ReservationUpdate.Set(ReservationDocument.StatusElement, StoredStatus.Committed);
 

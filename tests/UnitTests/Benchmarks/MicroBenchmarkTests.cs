@@ -125,5 +125,6 @@ public sealed class MicroBenchmarkTests
         Assert.That(take, Is.EqualTo(benchmarks.TakeFromExpressions()));
         Assert.That(take.Filter.ElementCount, Is.EqualTo(3), "product id, enough units, no hold of this reservation yet");
         Assert.That(benchmarks.CommitFromNames(), Is.EqualTo(benchmarks.CommitFromExpressions()));
+        Assert.That(benchmarks.ConfirmFromNames(), Is.EqualTo(benchmarks.ConfirmFromExpressions()));
     }
 }
