@@ -1,7 +1,4 @@
 using Grpc.Core;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using MongoDB.Driver;
 using Orders.Contracts.Inventory.V1;
 
@@ -20,14 +17,8 @@ public sealed class BusyStoreTests
         var database = MongoServer.NewDatabaseName("busy");
         // One connection: its wait queue holds a few calls, and the driver refuses the rest at once.
         var onePooled = new MongoUrlBuilder(server.ConnectionString) { MaxConnectionPoolSize = 1 }.ToString();
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host.ConfigureAppConfiguration((_, configuration) =>
-            configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Inventory:Mongo:ConnectionString"] = onePooled,
-                ["Inventory:Mongo:Database"] = database,
-                [TestServiceKey.Setting] = TestServiceKey.Value,
-            })));
-        using var channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+        await using var factory = InventoryHostFactory.Create(onePooled, database);
+        using var channel = InventoryHostFactory.ChannelTo(factory);
         var inventory = new Inventory.InventoryClient(channel.WithServiceKey());
         var before = await AvailableAsync(inventory, "p1");
 

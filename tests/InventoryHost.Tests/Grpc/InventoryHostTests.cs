@@ -2,7 +2,6 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Orders.Contracts.Inventory.V1;
@@ -33,14 +32,8 @@ public sealed class InventoryHostTests
     {
         _server = await MongoServer.GetAsync();
         _database = MongoServer.NewDatabaseName("host");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host.ConfigureAppConfiguration((_, configuration) =>
-            configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Inventory:Mongo:ConnectionString"] = _server.ConnectionString,
-                ["Inventory:Mongo:Database"] = _database,
-                [TestServiceKey.Setting] = TestServiceKey.Value,
-            })));
-        _channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
+        _factory = InventoryHostFactory.Create(_server.ConnectionString, _database);
+        _channel = InventoryHostFactory.ChannelTo(_factory);
     }
 
     [TearDown]

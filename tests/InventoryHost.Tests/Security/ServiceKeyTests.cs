@@ -3,7 +3,6 @@ using Grpc.Core.Interceptors;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Orders.Contracts.Inventory.V1;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
 
@@ -24,14 +23,8 @@ public sealed class ServiceKeyTests
     {
         _server = await MongoServer.GetAsync();
         _database = MongoServer.NewDatabaseName("service_key");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host.ConfigureAppConfiguration((_, configuration) =>
-            configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Inventory:Mongo:ConnectionString"] = _server.ConnectionString,
-                ["Inventory:Mongo:Database"] = _database,
-                [TestServiceKey.Setting] = TestServiceKey.Value,
-            })));
-        _channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
+        _factory = InventoryHostFactory.Create(_server.ConnectionString, _database);
+        _channel = InventoryHostFactory.ChannelTo(_factory);
     }
 
     [OneTimeTearDown]
