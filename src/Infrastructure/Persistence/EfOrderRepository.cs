@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Orders.Application.Abstractions;
 using Orders.Domain.Orders;
@@ -8,7 +9,8 @@ namespace Orders.Infrastructure.Persistence;
 
 /// <summary>
 /// Stores each saga step at once. An order is updated through the context that added or found it, so its row
-/// version (xmin) is the one that was read: a write over someone else's change fails instead of winning.
+/// version (xmin) is the one that was read: a write over someone else's change fails instead of winning. The saga's
+/// writes run as <see cref="OrderStatements"/>, one round trip each; EF Core tracks the order and reads it.
 /// </summary>
 internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderRepository
 {
@@ -22,13 +24,35 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
     public async Task UpdateAsync(Order order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (context.Entry(order).State == EntityState.Detached)
+        var entry = context.Entry(order);
+        if (entry.State == EntityState.Detached)
         {
             throw new InvalidOperationException(
                 $"Order {order.Id} was not added or found through this repository; its row version is unknown.");
         }
 
-        await SaveAsync(order, cancellationToken).ConfigureAwait(false);
+        if (!OnlyPendingChangesAreOf(order, EntityState.Modified))
+        {
+            await SaveAsync(order, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var linesChanged = order.Lines.Any(line => context.Entry(line).State == EntityState.Modified);
+        if (entry.State == EntityState.Unchanged && !linesChanged)
+        {
+            return;
+        }
+
+        var readVersion = entry.Property<uint>(OrderConfiguration.RowVersion).OriginalValue;
+        var version = await WriteAsync(
+                order, connection => Statements.UpdateBatch(connection, order, readVersion, linesChanged), cancellationToken)
+            .ConfigureAwait(false);
+        if (version is null)
+        {
+            throw new OrderConcurrencyException($"Order {order.Id} was changed by someone else since it was read.");
+        }
+
+        Accept(order, version.Value);
     }
 
     public async Task<Order?> FindAsync(OrderId id, CancellationToken cancellationToken)
@@ -52,11 +76,7 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
             await InsertAsync(order, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException
-        {
-            SqlState: PostgresErrorCodes.UniqueViolation,
-            ConstraintName: OrderConfiguration.IdempotencyKeyIndex,
-        })
+        catch (Exception exception) when (IsIdempotencyKeyClash(exception))
         {
             // Another request holds the key: this order was never stored, so this context forgets it (order first, so
             // forgetting its lines does not take them out of the order's own list).
@@ -117,23 +137,84 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
         }
     }
 
+    private OrderStatements Statements => OrderStatements.For(context.Model);
+
+    private static bool IsIdempotencyKeyClash(Exception exception) =>
+        (exception as PostgresException ?? exception.InnerException as PostgresException) is
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation,
+            ConstraintName: OrderConfiguration.IdempotencyKeyIndex,
+        };
+
     /// <summary>
-    /// A new order and its lines are one batch (<see cref="OrdersDatabase.MaxBatchSize"/> holds the largest order), and
-    /// PostgreSQL runs a batch as one implicit transaction: every row or none, without an explicit BEGIN and COMMIT and
-    /// the round trip of the latter. Only inserts: they carry no row version, so every failure is the server's and undoes
-    /// the batch, whereas a stale update is only noticed by EF Core after the batch and needs the explicit transaction.
+    /// A new order and its lines in one batch (<see cref="OrderStatements.InsertBatch"/>): every row or none, without
+    /// an explicit BEGIN and COMMIT and the round trip of the latter.
     /// </summary>
     private async Task InsertAsync(Order order, CancellationToken cancellationToken)
     {
-        context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-        try
+        if (!OnlyPendingChangesAreOf(order, EntityState.Added))
         {
             await SaveAsync(order, cancellationToken).ConfigureAwait(false);
+            return;
         }
-        finally
+
+        var version = await WriteAsync(order, connection => Statements.InsertBatch(connection, order), cancellationToken)
+            .ConfigureAwait(false);
+        Accept(order, version ?? throw new InvalidOperationException($"Inserting order {order.Id} returned no row version."));
+    }
+
+    /// <summary>
+    /// Whether the context holds changes of this order alone (its row in <paramref name="state"/>, its lines in it or
+    /// unchanged): then its statement stores everything pending. Anything else goes through SaveChanges, which stores
+    /// whatever the context tracks.
+    /// </summary>
+    private bool OnlyPendingChangesAreOf(Order order, EntityState state)
+    {
+        foreach (var entry in context.ChangeTracker.Entries())
         {
-            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
+            var ours = ReferenceEquals(entry.Entity, order) || (entry.Entity is OrderLine line && order.Lines.Contains(line));
+            if (entry.State != EntityState.Unchanged && !(ours && entry.State == state))
+            {
+                return false;
+            }
         }
+
+        return true;
+    }
+
+    /// <summary>Runs one statement of <see cref="OrderStatements"/> on the context's connection and transaction.</summary>
+    private async Task<uint?> WriteAsync(Order order, Func<NpgsqlConnection, NpgsqlBatch> statement, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await using var batch = statement((NpgsqlConnection)context.Database.GetDbConnection());
+                batch.Transaction = (NpgsqlTransaction?)context.Database.CurrentTransaction?.GetDbTransaction();
+                if (context.Database.GetCommandTimeout() is { } timeout)
+                {
+                    batch.Timeout = timeout;
+                }
+
+                return await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as uint?;
+            }
+            finally
+            {
+                await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (OrderStoreFailure.IsUnavailable(exception, cancellationToken))
+        {
+            throw new OrderStoreUnavailableException($"The order store could not save order {order.Id}.", exception);
+        }
+    }
+
+    /// <summary>What the statement wrote is now what the context has read, at the row version it returned.</summary>
+    private void Accept(Order order, uint version)
+    {
+        context.Entry(order).Property<uint>(OrderConfiguration.RowVersion).CurrentValue = version;
+        context.ChangeTracker.AcceptAllChanges();
     }
 
     private async Task SaveAsync(Order order, CancellationToken cancellationToken)

@@ -183,6 +183,35 @@ public sealed class OrderRepositoryTests
     }
 
     [Test]
+    public async Task A_stale_update_that_prices_the_lines_writes_neither_the_order_nor_its_lines()
+    {
+        // The update and its lines are one statement: the lines are written only if the order's row was.
+        var order = Place();
+        await InScopeAsync(repository => repository.AddAsync(order, CancellationToken.None));
+        await using var first = _services.CreateAsyncScope();
+        await using var second = _services.CreateAsyncScope();
+        var firstRepository = first.ServiceProvider.GetRequiredService<IOrderRepository>();
+        var secondRepository = second.ServiceProvider.GetRequiredService<IOrderRepository>();
+        var seenByFirst = (await firstRepository.FindAsync(order.Id, CancellationToken.None))!;
+        var seenBySecond = (await secondRepository.FindAsync(order.Id, CancellationToken.None))!;
+
+        seenByFirst.Fail("Inventory unavailable", Tick());
+        await firstRepository.UpdateAsync(seenByFirst, CancellationToken.None);
+        seenBySecond.RecordReservation([new PricedLine(Keyboard, new Money(1m, "EUR")), new PricedLine(Mouse, new Money(2m, "EUR"))], Tick());
+
+        Assert.That(
+            () => secondRepository.UpdateAsync(seenBySecond, CancellationToken.None),
+            Throws.TypeOf<OrderConcurrencyException>());
+        var stored = await FindAsync(order.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored!.Status, Is.EqualTo(OrderStatus.Failed));
+            Assert.That(stored.Total, Is.Null);
+            Assert.That(stored.Lines.Select(line => line.UnitPrice), Is.All.Null);
+        });
+    }
+
+    [Test]
     public async Task An_order_updated_twice_in_a_row_by_its_own_reader_is_not_a_conflict()
     {
         var order = Place();

@@ -1,0 +1,248 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using NpgsqlTypes;
+using Orders.Domain.Orders;
+using Orders.Infrastructure.Persistence.Configurations;
+
+namespace Orders.Infrastructure.Persistence;
+
+/// <summary>
+/// The two writes of every placement in one round trip each: a new order with all its lines, and an order's update
+/// (its lines too when they changed) as one statement that only lands on the row version that was read. Through
+/// SaveChanges the update was BEGIN, one UPDATE per row and COMMIT, two round trips, and preparing EF Core's batches
+/// cost about a fifth of the WebApi's CPU per order (docs/adr/0005). Tables and columns come from the EF Core model,
+/// whose migrations make the schema: building the statements fails when the model maps a column this class does not
+/// know how to write.
+/// </summary>
+internal sealed class OrderStatements
+{
+    private static OrderStatements? s_latest;
+
+    private readonly OrderColumn[] _orderColumns;
+    private readonly LineColumn[] _lineColumns;
+    private readonly int _keyPosition;
+
+    private OrderStatements(IModel model)
+    {
+        Model = model;
+        var orders = Mapped(model, typeof(Order));
+        var lines = Mapped(model, typeof(OrderLine));
+        _orderColumns = Columns(orders, OrderWriters, table: "orders");
+        _lineColumns = Columns(lines.Where(column => column.Path != OrderLineConfiguration.OrderIdColumn), LineWriters, table: "order_items");
+        var orderKey = orders.Single(column => column.IsKey).Name;
+        var rowVersion = orders.Single(column => column.Path == OrderConfiguration.RowVersion).Name;
+        var lineOrderKey = lines.Single(column => column.Path == OrderLineConfiguration.OrderIdColumn).Name;
+        var lineKeys = lines.Where(column => column.IsKey && column.Path != OrderLineConfiguration.OrderIdColumn).Select(column => column.Name).ToHashSet();
+        _keyPosition = Array.FindIndex(_orderColumns, column => column.Name == orderKey) + 1;
+
+        var ordersTable = Quote(orders[0].Table);
+        var linesTable = Quote(lines[0].Table);
+        var lineList = string.Join(", ", _lineColumns.Select(column => Quote(column.Name)));
+
+        InsertOrder = $"""
+            INSERT INTO {ordersTable} ({string.Join(", ", _orderColumns.Select(column => Quote(column.Name)))})
+            VALUES ({string.Join(", ", _orderColumns.Select((_, i) => $"${i + 1}"))})
+            RETURNING {Quote(rowVersion)}
+            """;
+        InsertLine = $"""
+            INSERT INTO {linesTable} ({Quote(lineOrderKey)}, {lineList})
+            VALUES ($1, {string.Join(", ", _lineColumns.Select((_, i) => $"${i + 2}"))})
+            """;
+
+        var versionPosition = _orderColumns.Length + 1;
+        var updateOrder = $"""
+            WITH updated AS (
+                UPDATE {ordersTable}
+                SET {string.Join(", ", _orderColumns.Select((column, i) => (column, i)).Where(c => c.column.Name != orderKey).Select(c => $"{Quote(c.column.Name)} = ${c.i + 1}"))}
+                WHERE {Quote(orderKey)} = ${_keyPosition} AND {Quote(rowVersion)} = ${versionPosition}
+                RETURNING {Quote(rowVersion)})
+            """;
+        Update = $"{updateOrder}\nSELECT {Quote(rowVersion)} FROM updated";
+        var lineArraysAfterVersion = string.Join(", ", _lineColumns.Select((_, i) => $"${versionPosition + 1 + i}"));
+        UpdateWithLines = $"""
+            {updateOrder},
+            lines AS (
+                UPDATE {linesTable} AS stored
+                SET {string.Join(", ", _lineColumns.Where(column => !lineKeys.Contains(column.Name)).Select(column => $"{Quote(column.Name)} = line.{Quote(column.Name)}"))}
+                FROM unnest({lineArraysAfterVersion}) AS line({lineList})
+                WHERE stored.{Quote(lineOrderKey)} = ${_keyPosition}
+                    AND {string.Join(" AND ", lineKeys.Select(key => $"stored.{Quote(key)} = line.{Quote(key)}"))}
+                    AND EXISTS (SELECT FROM updated))
+            SELECT {Quote(rowVersion)} FROM updated
+            """;
+    }
+
+    public IModel Model { get; }
+
+    /// <summary>Inserts the order's row; returns its row version. Sent in one batch with an <see cref="InsertLine"/> per line.</summary>
+    public string InsertOrder { get; }
+
+    /// <summary>Inserts one line of the order.</summary>
+    public string InsertLine { get; }
+
+    /// <summary>Writes the order's row if its version is still the one read; returns the new version, or no row.</summary>
+    public string Update { get; }
+
+    /// <summary>As <see cref="Update"/>, and the lines with it (only if the order's row was written).</summary>
+    public string UpdateWithLines { get; }
+
+    public static OrderStatements For(IModel model)
+    {
+        var latest = Volatile.Read(ref s_latest);
+        if (latest is null || !ReferenceEquals(latest.Model, model))
+        {
+            latest = new OrderStatements(model);
+            Volatile.Write(ref s_latest, latest);
+        }
+
+        return latest;
+    }
+
+    /// <summary>
+    /// The order's row and a statement per line in one batch without a transaction: PostgreSQL runs a batch as one
+    /// implicit transaction, so every row is stored or none, without the round trip of a COMMIT.
+    /// </summary>
+    public NpgsqlBatch InsertBatch(NpgsqlConnection connection, Order order)
+    {
+        var batch = new NpgsqlBatch(connection);
+        var insertOrder = new NpgsqlBatchCommand(InsertOrder);
+        AddOrder(insertOrder.Parameters, order);
+        batch.BatchCommands.Add(insertOrder);
+        foreach (var line in order.Lines)
+        {
+            var insertLine = new NpgsqlBatchCommand(InsertLine);
+            insertLine.Parameters.Add(new NpgsqlParameter { Value = order.Id.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+            foreach (var column in _lineColumns)
+            {
+                insertLine.Parameters.Add(column.Value(line));
+            }
+
+            batch.BatchCommands.Add(insertLine);
+        }
+
+        return batch;
+    }
+
+    public NpgsqlBatch UpdateBatch(NpgsqlConnection connection, Order order, uint readVersion, bool withLines)
+    {
+        var update = new NpgsqlBatchCommand(withLines ? UpdateWithLines : Update);
+        AddOrder(update.Parameters, order);
+        update.Parameters.Add(new NpgsqlParameter { Value = readVersion, NpgsqlDbType = NpgsqlDbType.Xid });
+        if (withLines)
+        {
+            foreach (var column in _lineColumns)
+            {
+                update.Parameters.Add(column.Values(order.Lines));
+            }
+        }
+
+        return new NpgsqlBatch(connection) { BatchCommands = { update } };
+    }
+
+    private void AddOrder(NpgsqlParameterCollection parameters, Order order)
+    {
+        foreach (var column in _orderColumns)
+        {
+            parameters.Add(new NpgsqlParameter { Value = column.Value(order) ?? DBNull.Value, NpgsqlDbType = column.Type });
+        }
+    }
+
+    private static readonly Dictionary<string, OrderColumn> OrderWriters = new[]
+    {
+        new OrderColumn(nameof(Order.Id), NpgsqlDbType.Uuid, order => order.Id.Value),
+        new OrderColumn(nameof(Order.UserId), NpgsqlDbType.Text, order => order.UserId.Value),
+        new OrderColumn(nameof(Order.Status), NpgsqlDbType.Text, order => WireNameConverter<OrderStatus>.ToWire(order.Status)),
+        new OrderColumn(nameof(Order.Progress), NpgsqlDbType.Text, order => WireNameConverter<OrderProgress>.ToWire(order.Progress)),
+        new OrderColumn(nameof(Order.StatusReason), NpgsqlDbType.Text, order => order.StatusReason),
+        new OrderColumn(nameof(Order.CreatedAt), NpgsqlDbType.TimestampTz, order => order.CreatedAt),
+        new OrderColumn(nameof(Order.UpdatedAt), NpgsqlDbType.TimestampTz, order => order.UpdatedAt),
+        new OrderColumn($"{nameof(Order.Total)}.Amount", NpgsqlDbType.Numeric, order => order.Total?.Amount),
+        new OrderColumn($"{nameof(Order.Total)}.Currency", NpgsqlDbType.Text, order => order.Total?.Currency),
+        new OrderColumn(nameof(Order.IdempotencyKey), NpgsqlDbType.Text, order => order.IdempotencyKey?.Value),
+        new OrderColumn(nameof(Order.RequestFingerprint), NpgsqlDbType.Text, order => order.RequestFingerprint),
+    }.ToDictionary(column => column.Path);
+
+    private static readonly Dictionary<string, LineColumn> LineWriters = new[]
+    {
+        LineColumn.Of(nameof(OrderLine.ProductId), NpgsqlDbType.Text, line => line.ProductId.Value),
+        LineColumn.Of(nameof(OrderLine.Quantity), NpgsqlDbType.Integer, line => line.Quantity),
+        LineColumn.Of($"{nameof(OrderLine.UnitPrice)}.Amount", NpgsqlDbType.Numeric, line => line.UnitPrice?.Amount),
+        LineColumn.Of($"{nameof(OrderLine.UnitPrice)}.Currency", NpgsqlDbType.Text, line => line.UnitPrice?.Currency),
+    }.ToDictionary(column => column.Path);
+
+    /// <summary>The columns of the model's table for <paramref name="clrType"/>, each with its property's path.</summary>
+    private static List<MappedColumn> Mapped(IModel model, Type clrType)
+    {
+        var entityType = model.FindEntityType(clrType)
+            ?? throw new InvalidOperationException($"The orders model does not map {clrType.Name}.");
+        var key = entityType.FindPrimaryKey()!.Properties;
+        var table = entityType.GetTableMappings().Single().Table;
+        IEnumerable<ITypeBase> types = [entityType, .. entityType.GetComplexProperties().Select(complex => complex.ComplexType)];
+        return [.. types
+            .SelectMany(type => type.GetTableMappings().Single().ColumnMappings)
+            .Select(column => new MappedColumn(
+                table.Name,
+                column.Column.Name,
+                column.Property.DeclaringType is IComplexType complex ? $"{complex.ComplexProperty.Name}.{column.Property.Name}" : column.Property.Name,
+                key.Contains(column.Property)))];
+    }
+
+    private static T[] Columns<T>(IEnumerable<MappedColumn> mapped, Dictionary<string, T> writers, string table)
+        where T : IColumnWriter
+    {
+        var columns = mapped.Where(column => column.Path != OrderConfiguration.RowVersion).ToList();
+        var unknown = columns.Where(column => !writers.ContainsKey(column.Path)).Select(column => column.Path).ToList();
+        var unmapped = writers.Keys.Except(columns.Select(column => column.Path)).ToList();
+        if (unknown.Count > 0 || unmapped.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{nameof(OrderStatements)} is out of step with the model of {table}: no writer for [{string.Join(", ", unknown)}], " +
+                $"writers for no column [{string.Join(", ", unmapped)}].");
+        }
+
+        return [.. columns.Select(column => writers[column.Path].For(column.Name)).Cast<T>()];
+    }
+
+    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    private sealed record MappedColumn(string Table, string Name, string Path, bool IsKey);
+
+    private interface IColumnWriter
+    {
+        string Path { get; }
+
+        IColumnWriter For(string name);
+    }
+
+    private sealed record OrderColumn(string Path, NpgsqlDbType Type, Func<Order, object?> Value) : IColumnWriter
+    {
+        public string Name { get; private init; } = "";
+
+        public IColumnWriter For(string name) => this with { Name = name };
+    }
+
+    /// <summary>One column of a line: one parameter, or one array parameter of every line to unnest into rows.</summary>
+    private sealed record LineColumn(
+        string Path, Func<OrderLine, NpgsqlParameter> Value, Func<IReadOnlyList<OrderLine>, NpgsqlParameter> Values) : IColumnWriter
+    {
+        public string Name { get; private init; } = "";
+
+        public static LineColumn Of<T>(string path, NpgsqlDbType type, Func<OrderLine, T> value) =>
+            new(
+                path,
+                line => new NpgsqlParameter<T> { TypedValue = value(line), NpgsqlDbType = type },
+                lines =>
+                {
+                    var values = new T[lines.Count];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        values[i] = value(lines[i]);
+                    }
+
+                    return new NpgsqlParameter<T[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | type };
+                });
+
+        public IColumnWriter For(string name) => this with { Name = name };
+    }
+}
