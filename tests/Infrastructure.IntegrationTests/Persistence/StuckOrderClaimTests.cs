@@ -107,25 +107,6 @@ public sealed class StuckOrderClaimTests
     }
 
     [Test]
-    public async Task Writes_made_under_a_claim_given_up_are_undone()
-    {
-        var order = await StoreAsync(LongAgo);
-        await using (var scope = _services.CreateAsyncScope())
-        {
-            await using var claim = await ClaimAsync(scope);
-            var repository = scope.ServiceProvider.GetRequiredService<IOrderRepository>();
-            var claimed = (await repository.FindAsync(claim!.OrderId, CancellationToken.None))!;
-            claimed.Fail("recovered", LongAgo.AddMinutes(1));
-            await repository.UpdateAsync(claimed, CancellationToken.None);
-        }
-
-        Order? stored = null;
-        await InScopeAsync(async repository => stored = await repository.FindAsync(order.Id, CancellationToken.None));
-
-        Assert.That(stored?.Status, Is.EqualTo(OrderStatus.Pending));
-    }
-
-    [Test]
     public async Task Writes_made_under_a_completed_claim_are_kept_and_release_the_order()
     {
         var order = await StoreAsync(LongAgo);
