@@ -31,13 +31,12 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
                 $"Order {order.Id} was not added or found through this repository; its row version is unknown.");
         }
 
-        if (!OnlyPendingChangesAreOf(order, EntityState.Modified))
+        if (!OnlyPendingChangesAreOf(order, EntityState.Modified, out var linesChanged))
         {
             await SaveAsync(order, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var linesChanged = order.Lines.Any(line => context.Entry(line).State == EntityState.Modified);
         if (entry.State == EntityState.Unchanged && !linesChanged)
         {
             return;
@@ -152,7 +151,7 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
     /// </summary>
     private async Task InsertAsync(Order order, CancellationToken cancellationToken)
     {
-        if (!OnlyPendingChangesAreOf(order, EntityState.Added))
+        if (!OnlyPendingChangesAreOf(order, EntityState.Added, out _))
         {
             await SaveAsync(order, cancellationToken).ConfigureAwait(false);
             return;
@@ -166,17 +165,21 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
     /// <summary>
     /// Whether the context holds changes of this order alone (its row in <paramref name="state"/>, its lines in it or
     /// unchanged): then its statement stores everything pending. Anything else goes through SaveChanges, which stores
-    /// whatever the context tracks.
+    /// whatever the context tracks. <paramref name="linesChanged"/>: whether any of its lines is in that state.
     /// </summary>
-    private bool OnlyPendingChangesAreOf(Order order, EntityState state)
+    private bool OnlyPendingChangesAreOf(Order order, EntityState state, out bool linesChanged)
     {
+        linesChanged = false;
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            var ours = ReferenceEquals(entry.Entity, order) || (entry.Entity is OrderLine line && order.Lines.Contains(line));
+            var ourLine = entry.Entity is OrderLine line && order.Lines.Contains(line);
+            var ours = ourLine || ReferenceEquals(entry.Entity, order);
             if (entry.State != EntityState.Unchanged && !(ours && entry.State == state))
             {
                 return false;
             }
+
+            linesChanged |= ourLine && entry.State == state;
         }
 
         return true;

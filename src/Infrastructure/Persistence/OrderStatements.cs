@@ -19,8 +19,8 @@ internal sealed class OrderStatements
 {
     private static OrderStatements? s_latest;
 
-    private readonly OrderColumn[] _orderColumns;
-    private readonly LineColumn[] _lineColumns;
+    private readonly Column<OrderColumn>[] _orderColumns;
+    private readonly Column<LineColumn>[] _lineColumns;
     private readonly int _keyPosition;
 
     private OrderStatements(IModel model)
@@ -115,7 +115,7 @@ internal sealed class OrderStatements
             insertLine.Parameters.Add(new NpgsqlParameter { Value = order.Id.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
             foreach (var column in _lineColumns)
             {
-                insertLine.Parameters.Add(column.Value(line));
+                insertLine.Parameters.Add(column.Writer.Value(line));
             }
 
             batch.BatchCommands.Add(insertLine);
@@ -133,7 +133,7 @@ internal sealed class OrderStatements
         {
             foreach (var column in _lineColumns)
             {
-                update.Parameters.Add(column.Values(order.Lines));
+                update.Parameters.Add(column.Writer.Values(order.Lines));
             }
         }
 
@@ -144,7 +144,7 @@ internal sealed class OrderStatements
     {
         foreach (var column in _orderColumns)
         {
-            parameters.Add(new NpgsqlParameter { Value = column.Value(order) ?? DBNull.Value, NpgsqlDbType = column.Type });
+            parameters.Add(new NpgsqlParameter { Value = column.Writer.Value(order) ?? DBNull.Value, NpgsqlDbType = column.Writer.Type });
         }
     }
 
@@ -188,8 +188,8 @@ internal sealed class OrderStatements
                 key.Contains(column.Property)))];
     }
 
-    private static T[] Columns<T>(IEnumerable<MappedColumn> mapped, Dictionary<string, T> writers, string table)
-        where T : IColumnWriter
+    /// <summary>Each mapped column (but the row version) with its writer; refuses a column without one, or a writer without a column.</summary>
+    private static Column<T>[] Columns<T>(IEnumerable<MappedColumn> mapped, Dictionary<string, T> writers, string table)
     {
         var columns = mapped.Where(column => column.Path != OrderConfiguration.RowVersion).ToList();
         var unknown = columns.Where(column => !writers.ContainsKey(column.Path)).Select(column => column.Path).ToList();
@@ -201,33 +201,21 @@ internal sealed class OrderStatements
                 $"writers for no column [{string.Join(", ", unmapped)}].");
         }
 
-        return [.. columns.Select(column => writers[column.Path].For(column.Name)).Cast<T>()];
+        return [.. columns.Select(column => new Column<T>(column.Name, writers[column.Path]))];
     }
 
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private sealed record MappedColumn(string Table, string Name, string Path, bool IsKey);
 
-    private interface IColumnWriter
-    {
-        string Path { get; }
+    private readonly record struct Column<T>(string Name, T Writer);
 
-        IColumnWriter For(string name);
-    }
-
-    private sealed record OrderColumn(string Path, NpgsqlDbType Type, Func<Order, object?> Value) : IColumnWriter
-    {
-        public string Name { get; private init; } = "";
-
-        public IColumnWriter For(string name) => this with { Name = name };
-    }
+    private sealed record OrderColumn(string Path, NpgsqlDbType Type, Func<Order, object?> Value);
 
     /// <summary>One column of a line: one parameter, or one array parameter of every line to unnest into rows.</summary>
     private sealed record LineColumn(
-        string Path, Func<OrderLine, NpgsqlParameter> Value, Func<IReadOnlyList<OrderLine>, NpgsqlParameter> Values) : IColumnWriter
+        string Path, Func<OrderLine, NpgsqlParameter> Value, Func<IReadOnlyList<OrderLine>, NpgsqlParameter> Values)
     {
-        public string Name { get; private init; } = "";
-
         public static LineColumn Of<T>(string path, NpgsqlDbType type, Func<OrderLine, T> value) =>
             new(
                 path,
@@ -242,7 +230,5 @@ internal sealed class OrderStatements
 
                     return new NpgsqlParameter<T[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | type };
                 });
-
-        public IColumnWriter For(string name) => this with { Name = name };
     }
 }
