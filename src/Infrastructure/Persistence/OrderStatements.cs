@@ -21,20 +21,19 @@ internal sealed class OrderStatements
 
     private readonly Column<OrderColumn>[] _orderColumns;
     private readonly Column<LineColumn>[] _lineColumns;
-    private readonly int _keyPosition;
 
     private OrderStatements(IModel model)
     {
         Model = model;
         var orders = Mapped(model, typeof(Order));
         var lines = Mapped(model, typeof(OrderLine));
-        _orderColumns = Columns(orders, OrderWriters, table: "orders");
-        _lineColumns = Columns(lines.Where(column => column.Path != OrderLineConfiguration.OrderIdColumn), LineWriters, table: "order_items");
+        _orderColumns = Columns(orders, OrderWriters);
+        _lineColumns = Columns(lines.Where(column => column.Path != OrderLineConfiguration.OrderIdColumn), LineWriters);
         var orderKey = orders.Single(column => column.IsKey).Name;
         var rowVersion = orders.Single(column => column.Path == OrderConfiguration.RowVersion).Name;
         var lineOrderKey = lines.Single(column => column.Path == OrderLineConfiguration.OrderIdColumn).Name;
         var lineKeys = lines.Where(column => column.IsKey && column.Path != OrderLineConfiguration.OrderIdColumn).Select(column => column.Name).ToHashSet();
-        _keyPosition = Array.FindIndex(_orderColumns, column => column.Name == orderKey) + 1;
+        var keyPosition = Array.FindIndex(_orderColumns, column => column.Name == orderKey) + 1;
 
         var ordersTable = Quote(orders[0].Table);
         var linesTable = Quote(lines[0].Table);
@@ -55,7 +54,7 @@ internal sealed class OrderStatements
             WITH updated AS (
                 UPDATE {ordersTable}
                 SET {string.Join(", ", _orderColumns.Select((column, i) => (column, i)).Where(c => c.column.Name != orderKey).Select(c => $"{Quote(c.column.Name)} = ${c.i + 1}"))}
-                WHERE {Quote(orderKey)} = ${_keyPosition} AND {Quote(rowVersion)} = ${versionPosition}
+                WHERE {Quote(orderKey)} = ${keyPosition} AND {Quote(rowVersion)} = ${versionPosition}
                 RETURNING {Quote(rowVersion)})
             """;
         Update = $"{updateOrder}\nSELECT {Quote(rowVersion)} FROM updated";
@@ -66,7 +65,7 @@ internal sealed class OrderStatements
                 UPDATE {linesTable} AS stored
                 SET {string.Join(", ", _lineColumns.Where(column => !lineKeys.Contains(column.Name)).Select(column => $"{Quote(column.Name)} = line.{Quote(column.Name)}"))}
                 FROM unnest({lineArraysAfterVersion}) AS line({lineList})
-                WHERE stored.{Quote(lineOrderKey)} = ${_keyPosition}
+                WHERE stored.{Quote(lineOrderKey)} = ${keyPosition}
                     AND {string.Join(" AND ", lineKeys.Select(key => $"stored.{Quote(key)} = line.{Quote(key)}"))}
                     AND EXISTS (SELECT FROM updated))
             SELECT {Quote(rowVersion)} FROM updated
@@ -189,9 +188,10 @@ internal sealed class OrderStatements
     }
 
     /// <summary>Each mapped column (but the row version) with its writer; refuses a column without one, or a writer without a column.</summary>
-    private static Column<T>[] Columns<T>(IEnumerable<MappedColumn> mapped, Dictionary<string, T> writers, string table)
+    private static Column<T>[] Columns<T>(IEnumerable<MappedColumn> mapped, Dictionary<string, T> writers)
     {
         var columns = mapped.Where(column => column.Path != OrderConfiguration.RowVersion).ToList();
+        var table = columns[0].Table;
         var unknown = columns.Where(column => !writers.ContainsKey(column.Path)).Select(column => column.Path).ToList();
         var unmapped = writers.Keys.Except(columns.Select(column => column.Path)).ToList();
         if (unknown.Count > 0 || unmapped.Count > 0)
