@@ -104,3 +104,42 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204204215_OrderNeedsAttention') THEN
+    ALTER TABLE orders DROP CONSTRAINT ck_orders_progress;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204204215_OrderNeedsAttention') THEN
+    ALTER TABLE orders DROP CONSTRAINT ck_orders_status;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204204215_OrderNeedsAttention') THEN
+    ALTER TABLE orders DROP COLUMN progress;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204204215_OrderNeedsAttention') THEN
+    ALTER TABLE orders ADD CONSTRAINT ck_orders_status CHECK (status IN ('cancelled', 'confirmed', 'failed', 'needs_attention', 'payment_declined', 'pending', 'rejected'));
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204204215_OrderNeedsAttention') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261204204215_OrderNeedsAttention', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

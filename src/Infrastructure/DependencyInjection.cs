@@ -78,7 +78,6 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<ServicesOptions>, ServicesOptionsValidator>();
         services.AddServiceCredential(configuration);
         services.AddSingleton<ServiceDeadline>();
-        services.AddSingleton(ContractMapping.Create());
 
         services.AddGrpcClient<Inventory.InventoryClient>((provider, client) => client.Address = Inventory(provider).Uri)
             .ConfigureChannel(RetryWhenUnavailable);

@@ -36,6 +36,7 @@ app.UseOpenApi(settings => settings.PostProcess = (document, _) => document.Serv
 app.UseSwaggerUi();
 
 app.MapOrders();
+app.MapAttention();
 app.MapProducts();
 app.MapHealth();
 app.MapOperations();

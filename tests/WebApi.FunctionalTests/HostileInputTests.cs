@@ -26,8 +26,8 @@ public sealed class HostileInputTests
         _factory = new EdgeFactory();
         // A body that gets through is refused by the inventory as naming unknown products: nothing is charged.
         _factory.Inventory.ReserveAsync(default, default!, default)
-            .ReturnsForAnyArgs(call => new ReservationOutcome.Refused([], [.. call.Arg<IReadOnlyList<RequestedLine>>().Select(line => line.ProductId)]));
-        _factory.Inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
+            .ReturnsForAnyArgs(call => new ReservationState.Rejected([], [.. call.Arg<IReadOnlyList<RequestedLine>>().Select(line => line.ProductId)]));
+        _factory.Inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Released());
         _client = _factory.CreateClient();
     }
 

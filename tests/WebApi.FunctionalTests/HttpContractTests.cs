@@ -25,11 +25,11 @@ public sealed class HttpContractTests
     {
         _factory = new EdgeFactory();
         _factory.Inventory.ReserveAsync(default, default!, default)
-            .ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(P1, new Money(9.99m, "EUR"))]));
-        _factory.Inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _factory.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _factory.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(ChargeOutcome.Approved);
-        _factory.Payment.RefundAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
+            .ReturnsForAnyArgs(new ReservationState.Reserved { Prices = [new(P1, new Money(9.99m, "EUR"))] });
+        _factory.Inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Released());
+        _factory.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+        _factory.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Approved());
+        _factory.Payment.RefundAsync(default, default).ReturnsForAnyArgs(new PaymentState.Refunded());
         _client = _factory.CreateClient();
     }
 
@@ -124,7 +124,7 @@ public sealed class HttpContractTests
     public async Task Insufficient_stock_is_a_409_problem_listing_each_shortage()
     {
         _factory.Inventory.ReserveAsync(default, default!, default)
-            .ReturnsForAnyArgs(new ReservationOutcome.Refused([new(P1, 999, 98)], []));
+            .ReturnsForAnyArgs(new ReservationState.Rejected([new(P1, 999, 98)], []));
 
         using var response = await PostOrder("""{"user_id":"u1","items":[{"product_id":"p1","quantity":999}]}""");
 
@@ -143,7 +143,7 @@ public sealed class HttpContractTests
     public async Task An_unknown_product_is_a_422_problem()
     {
         _factory.Inventory.ReserveAsync(default, default!, default)
-            .ReturnsForAnyArgs(new ReservationOutcome.Refused([], [new ProductId("nope")]));
+            .ReturnsForAnyArgs(new ReservationState.Rejected([], [new ProductId("nope")]));
 
         using var response = await PostOrder("""{"user_id":"u1","items":[{"product_id":"nope","quantity":1}]}""");
 
@@ -154,7 +154,7 @@ public sealed class HttpContractTests
     [Test]
     public async Task A_declined_payment_is_a_402_problem_with_the_reason()
     {
-        _factory.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new ChargeOutcome.Declined("amount above limit"));
+        _factory.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Declined("amount above limit"));
 
         using var response = await PostOrder("""{"user_id":"u1","items":[{"product_id":"p1","quantity":1}]}""");
 
@@ -165,7 +165,7 @@ public sealed class HttpContractTests
     [Test]
     public async Task A_dependency_down_is_a_503_problem_with_retry_after()
     {
-        _factory.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new ChargeOutcome.Unavailable("deadline exceeded"));
+        _factory.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Unanswered("deadline exceeded"));
 
         using var response = await PostOrder("""{"user_id":"u1","items":[{"product_id":"p1","quantity":1}]}""");
 

@@ -41,6 +41,9 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
 
     public Task<Order?> ReadAsync(OrderId id, CancellationToken cancellationToken) => FindAsync(id, cancellationToken);
 
+    public Task<IReadOnlyList<Order>> ListByStatusAsync(OrderStatus status, int count, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Order>>([.. _orders.Values.Where(order => order.Status == status).OrderBy(order => order.UpdatedAt).Take(count)]);
+
     public Task<IReadOnlyList<Order>> ListByUserAsync(UserId userId, OrderCursor? after, int count, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Order>>([.. _orders.Values
             .Where(order => order.UserId == userId)

@@ -25,12 +25,12 @@ public sealed class LifecycleContractTests
     {
         _factory = new EdgeFactory();
         _factory.Inventory.ReserveAsync(default, default!, default)
-            .ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(P1, new Money(9.99m, "EUR"))]));
-        _factory.Inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _factory.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _factory.Inventory.ReturnAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _factory.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(ChargeOutcome.Approved);
-        _factory.Payment.RefundAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
+            .ReturnsForAnyArgs(new ReservationState.Reserved { Prices = [new(P1, new Money(9.99m, "EUR"))] });
+        _factory.Inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Released());
+        _factory.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+        _factory.Inventory.ReturnAsync(default, default).ReturnsForAnyArgs(new ReservationState.Returned());
+        _factory.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Approved());
+        _factory.Payment.RefundAsync(default, default).ReturnsForAnyArgs(new PaymentState.Refunded());
         _client = _factory.CreateClient();
     }
 
@@ -128,7 +128,7 @@ public sealed class LifecycleContractTests
     public async Task Cancelling_a_rejected_order_is_409_order_not_cancellable()
     {
         _factory.Inventory.ReserveAsync(default, default!, default)
-            .ReturnsForAnyArgs(new ReservationOutcome.Refused([new StockShortage(P1, 2, 1)], []));
+            .ReturnsForAnyArgs(new ReservationState.Rejected([new StockShortage(P1, 2, 1)], []));
         using var placed = await PostOrder(OrderJson, idempotencyKey: null);
         var id = (await Json(placed)).GetProperty("order_id").GetGuid();
 
@@ -151,7 +151,7 @@ public sealed class LifecycleContractTests
     [Test]
     public async Task Cancelling_while_the_inventory_is_down_is_503_with_retry_after_and_the_order_stays_confirmed()
     {
-        _factory.Inventory.ReturnAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("timeout"));
+        _factory.Inventory.ReturnAsync(default, default).ReturnsForAnyArgs(new ReservationState.Unanswered("timeout"));
         using var placed = await PostOrder(OrderJson, idempotencyKey: null);
         var id = (await Json(placed)).GetProperty("id").GetGuid();
 

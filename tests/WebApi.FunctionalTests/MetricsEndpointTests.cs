@@ -18,9 +18,9 @@ public sealed class MetricsEndpointTests
     {
         _factory = new EdgeFactory();
         _factory.Inventory.ReserveAsync(default, default!, default)
-            .ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(new ProductId("p1"), new Money(9.99m, "EUR"))]));
-        _factory.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _factory.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(ChargeOutcome.Approved);
+            .ReturnsForAnyArgs(new ReservationState.Reserved { Prices = [new(new ProductId("p1"), new Money(9.99m, "EUR"))] });
+        _factory.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+        _factory.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Approved());
         _client = _factory.CreateClient();
     }
 

@@ -19,10 +19,10 @@ public sealed class PlacementLimitTests
     public async Task A_placement_beyond_the_limit_and_the_queue_is_503_with_retry_after_and_stores_nothing()
     {
         using var edge = new EdgeFactory();
-        var inventoryAnswers = new TaskCompletionSource<ReservationOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inventoryAnswers = new TaskCompletionSource<ReservationState>(TaskCreationOptions.RunContinuationsAsynchronously);
         edge.Inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(_ => inventoryAnswers.Task);
-        edge.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        edge.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(ChargeOutcome.Approved);
+        edge.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+        edge.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Approved());
         await using var factory = edge.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Placement:MaxConcurrent", "1");
@@ -37,7 +37,7 @@ public sealed class PlacementLimitTests
         }
 
         using var shed = await PostAsync(client);
-        inventoryAnswers.SetResult(new ReservationOutcome.Reserved([new(new ProductId("p1"), new Money(1m, "EUR"))]));
+        inventoryAnswers.SetResult(new ReservationState.Reserved { Prices = [new(new ProductId("p1"), new Money(1m, "EUR"))] });
         using var placed = await first;
 
         Assert.That(shed.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));

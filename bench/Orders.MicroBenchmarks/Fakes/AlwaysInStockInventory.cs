@@ -9,17 +9,18 @@ namespace Orders.MicroBenchmarks.Fakes;
 /// </summary>
 internal sealed class AlwaysInStockInventory(IReadOnlyList<PricedLine> prices) : IInventory
 {
-    private readonly Task<ReservationOutcome> _reserved = Task.FromResult<ReservationOutcome>(new ReservationOutcome.Reserved(prices));
-    private readonly Task<StepOutcome> _done = Task.FromResult(StepOutcome.Succeeded);
-    private readonly Task<ReservationState> _committed = Task.FromResult(ReservationState.Committed);
+    private readonly Task<ReservationState> _reserved = Task.FromResult<ReservationState>(new ReservationState.Reserved { Prices = prices });
+    private readonly Task<ReservationState> _released = Task.FromResult<ReservationState>(new ReservationState.Released());
+    private readonly Task<ReservationState> _committed = Task.FromResult<ReservationState>(new ReservationState.Committed { Prices = prices });
+    private readonly Task<ReservationState> _returned = Task.FromResult<ReservationState>(new ReservationState.Returned());
 
-    public Task<ReservationOutcome> ReserveAsync(OrderId reservationId, IReadOnlyList<RequestedLine> lines, CancellationToken cancellationToken) => _reserved;
+    public Task<ReservationState> ReserveAsync(OrderId reservationId, IReadOnlyList<RequestedLine> lines, CancellationToken cancellationToken) => _reserved;
 
-    public Task<StepOutcome> ReleaseAsync(OrderId reservationId, CancellationToken cancellationToken) => _done;
+    public Task<ReservationState> ReleaseAsync(OrderId reservationId, CancellationToken cancellationToken) => _released;
 
-    public Task<StepOutcome> CommitAsync(OrderId reservationId, CancellationToken cancellationToken) => _done;
+    public Task<ReservationState> CommitAsync(OrderId reservationId, CancellationToken cancellationToken) => _committed;
 
-    public Task<StepOutcome> ReturnAsync(OrderId reservationId, CancellationToken cancellationToken) => _done;
+    public Task<ReservationState> ReturnAsync(OrderId reservationId, CancellationToken cancellationToken) => _returned;
 
     public Task<ReservationState> GetReservationAsync(OrderId reservationId, CancellationToken cancellationToken) => _committed;
 }

@@ -25,5 +25,7 @@ internal sealed class DiscardingOrderRepository : IOrderRepository
 
     public Task<Order?> ReadAsync(OrderId id, CancellationToken cancellationToken) => Nothing;
 
+    public Task<IReadOnlyList<Order>> ListByStatusAsync(OrderStatus status, int count, CancellationToken cancellationToken) => NoOrders;
+
     public Task<IReadOnlyList<Order>> ListByUserAsync(UserId userId, OrderCursor? after, int count, CancellationToken cancellationToken) => NoOrders;
 }

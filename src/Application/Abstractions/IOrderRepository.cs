@@ -23,6 +23,9 @@ public interface IOrderRepository
     /// <summary>The order as stored now, whatever was read before: for answering, not for changing.</summary>
     Task<Order?> ReadAsync(OrderId id, CancellationToken cancellationToken);
 
+    /// <summary>Up to <paramref name="count"/> orders in <paramref name="status"/>, the longest unchanged first.</summary>
+    Task<IReadOnlyList<Order>> ListByStatusAsync(OrderStatus status, int count, CancellationToken cancellationToken);
+
     /// <summary>Up to <paramref name="count"/> of the user's orders, newest first (created_at, then id, descending), after <paramref name="after"/>.</summary>
     Task<IReadOnlyList<Order>> ListByUserAsync(UserId userId, OrderCursor? after, int count, CancellationToken cancellationToken);
 }

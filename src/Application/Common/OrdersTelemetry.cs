@@ -17,7 +17,11 @@ public static class OrdersTelemetry
     public static readonly Counter<long> OrdersPlaced = Meter.CreateCounter<long>(
         "orders.placed", "{order}", "Order placements by outcome.");
 
-    /// <summary>How long each saga step (reserve, charge, commit) took, tagged <c>step</c>.</summary>
+    /// <summary>Orders whose stock and payment the placement policy could not reconcile: each is left for an operator.</summary>
+    public static readonly Counter<long> OrdersNeedingAttention = Meter.CreateCounter<long>(
+        "orders.attention", "{order}", "Orders set to needs_attention: the services answered what the policy can't reconcile.");
+
+    /// <summary>How long each saga step (reserve, charge, commit, release, return, refund, ask_reservation, ask_payment) took, tagged <c>step</c>.</summary>
     public static readonly Histogram<double> SagaStepDuration = Meter.CreateHistogram<double>(
         "orders.saga.step.duration", "s", "Duration of one step of the order saga, remote call included.");
 }

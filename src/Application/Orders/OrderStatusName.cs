@@ -13,6 +13,7 @@ public static class OrderStatusName
         OrderStatus.PaymentDeclined => "payment_declined",
         OrderStatus.Failed => "failed",
         OrderStatus.Cancelled => "cancelled",
+        OrderStatus.NeedsAttention => "needs_attention",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown order status."),
     };
 }

@@ -3,8 +3,9 @@ using Orders.Domain.Common;
 namespace Orders.Domain.Orders;
 
 /// <summary>
-/// An order and its lifecycle: <c>pending</c> until the saga ends in <c>confirmed</c>, <c>rejected</c>,
-/// <c>payment_declined</c> or <c>failed</c>; a confirmed order may be <c>cancelled</c>.
+/// An order and its lifecycle: <c>pending</c> until its placement ends in <c>confirmed</c>, <c>rejected</c>,
+/// <c>payment_declined</c> or <c>failed</c>; a confirmed order may be <c>cancelled</c>. An order whose stock and payment
+/// can't be reconciled is <c>needs_attention</c> until an operator settles it.
 /// </summary>
 public sealed class Order
 {
@@ -20,7 +21,6 @@ public sealed class Order
         CreatedAt = createdAt;
         UpdatedAt = createdAt;
         Status = OrderStatus.Pending;
-        Progress = OrderProgress.Placed;
     }
 
     public OrderId Id { get; }
@@ -34,14 +34,12 @@ public sealed class Order
 
     public OrderStatus Status { get; private set; }
 
-    public OrderProgress Progress { get; private set; }
-
     /// <summary>Σ quantity × unit price; known once the stock is reserved.</summary>
     public Money? Total { get; private set; }
 
     public string? Currency => Total?.Currency;
 
-    /// <summary>Why the order was rejected, declined or failed.</summary>
+    /// <summary>Why the order was rejected, declined, failed or needs attention.</summary>
     public string? StatusReason { get; private set; }
 
     public DateTimeOffset CreatedAt { get; }
@@ -83,11 +81,11 @@ public sealed class Order
         return order;
     }
 
-    /// <summary>The inventory holds the stock: each line gets its unit price and the order its total.</summary>
-    public void RecordReservation(IReadOnlyCollection<PricedLine> prices, DateTimeOffset now)
+    /// <summary>The inventory's unit prices: each line gets its own and the order its total. Allowed until the order ends.</summary>
+    public void Price(IReadOnlyCollection<PricedLine> prices, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(prices);
-        EnsureAt(OrderProgress.Placed, "record a reservation");
+        EnsureUnsettled("be priced");
 
         var byProduct = prices.ToDictionary(price => price.ProductId, price => price.UnitPrice);
         var missing = _lines.Where(line => !byProduct.ContainsKey(line.ProductId)).Select(line => line.ProductId.Value).ToList();
@@ -109,75 +107,75 @@ public sealed class Order
         }
 
         Total = total;
-        Advance(OrderProgress.StockReserved, now);
+        UpdatedAt = now;
     }
 
-    /// <summary>The payment for <see cref="Total"/> is approved.</summary>
-    public void RecordPayment(DateTimeOffset now)
-    {
-        EnsureAt(OrderProgress.StockReserved, "record a payment");
-        Advance(OrderProgress.PaymentCharged, now);
-    }
-
+    /// <summary>The stock is sold and the payment approved; only a priced order can be confirmed.</summary>
     public void Confirm(DateTimeOffset now)
     {
-        EnsureAt(OrderProgress.PaymentCharged, "be confirmed");
+        EnsureUnsettled("be confirmed");
+        if (Total is null)
+        {
+            throw new InvalidOrderTransitionException(Id, Status, "be confirmed without prices");
+        }
+
         End(OrderStatus.Confirmed, reason: null, now);
     }
 
     /// <summary>Too little stock or an unknown product: nothing was reserved.</summary>
     public void Reject(string reason, DateTimeOffset now)
     {
-        EnsureAt(OrderProgress.Placed, "be rejected");
+        EnsureUnsettled("be rejected");
         End(OrderStatus.Rejected, reason, now);
     }
 
     /// <summary>The payment was declined; the reservation has been released.</summary>
     public void DeclinePayment(string reason, DateTimeOffset now)
     {
-        EnsureAt(OrderProgress.StockReserved, "have its payment declined");
+        EnsureUnsettled("have its payment declined");
         End(OrderStatus.PaymentDeclined, reason, now);
     }
 
-    /// <summary>A dependency failed; whatever the saga had done has been undone.</summary>
+    /// <summary>The order could not be placed; whatever was held or charged for it has been given back.</summary>
     public void Fail(string reason, DateTimeOffset now)
     {
-        EnsurePending("fail");
+        EnsureUnsettled("fail");
         End(OrderStatus.Failed, reason, now);
     }
 
+    /// <summary>A confirmed order's stock went back and its payment was refunded.</summary>
     public void Cancel(DateTimeOffset now)
     {
         if (Status != OrderStatus.Confirmed)
         {
-            throw new InvalidOrderTransitionException(Id, Status, Progress, "be cancelled");
+            throw new InvalidOrderTransitionException(Id, Status, "be cancelled");
         }
 
-        Status = OrderStatus.Cancelled;
-        UpdatedAt = now;
+        End(OrderStatus.Cancelled, reason: null, now);
     }
 
-    private void EnsurePending(string attempted)
+    /// <summary>
+    /// The services answered, but what they hold can't be reconciled by the placement policy: an operator decides.
+    /// A pending order, or a confirmed one whose cancellation found its stock or payment not as confirmed, may end here;
+    /// one that needs attention already takes the newer reason.
+    /// </summary>
+    public void NeedAttention(string reason, DateTimeOffset now)
     {
-        if (Status != OrderStatus.Pending)
+        if (Status is not (OrderStatus.Pending or OrderStatus.Confirmed or OrderStatus.NeedsAttention))
         {
-            throw new InvalidOrderTransitionException(Id, Status, Progress, attempted);
+            throw new InvalidOrderTransitionException(Id, Status, "need attention");
         }
+
+        End(OrderStatus.NeedsAttention, reason, now);
     }
 
-    private void EnsureAt(OrderProgress expected, string attempted)
+    /// <summary>Pending, or waiting for an operator: the order's placement has not ended.</summary>
+    private void EnsureUnsettled(string attempted)
     {
-        EnsurePending(attempted);
-        if (Progress != expected)
+        if (Status is not (OrderStatus.Pending or OrderStatus.NeedsAttention))
         {
-            throw new InvalidOrderTransitionException(Id, Status, Progress, attempted);
+            throw new InvalidOrderTransitionException(Id, Status, attempted);
         }
-    }
-
-    private void Advance(OrderProgress progress, DateTimeOffset now)
-    {
-        Progress = progress;
-        UpdatedAt = now;
     }
 
     private void End(OrderStatus status, string? reason, DateTimeOffset now)
@@ -190,7 +188,6 @@ public sealed class Order
 
         Status = status;
         StatusReason = reason;
-        Progress = OrderProgress.Completed;
         UpdatedAt = now;
     }
 }

@@ -8,4 +8,7 @@ public enum OrderStatus
     PaymentDeclined,
     Failed,
     Cancelled,
+
+    /// <summary>The services answered what the placement policy can't reconcile; left for an operator.</summary>
+    NeedsAttention,
 }

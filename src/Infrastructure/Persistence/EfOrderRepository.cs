@@ -98,6 +98,24 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
     public Task<Order?> ReadAsync(OrderId id, CancellationToken cancellationToken) =>
         ReadOneAsync(context.Orders.AsNoTracking().Where(order => order.Id == id), $"order {id}", cancellationToken);
 
+    public async Task<IReadOnlyList<Order>> ListByStatusAsync(OrderStatus status, int count, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await context.Orders.AsNoTracking()
+                .Where(order => order.Status == status)
+                .OrderBy(order => order.UpdatedAt)
+                .ThenBy(order => order.Id)
+                .Take(count)
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (OrderStoreFailure.IsUnavailable(exception, cancellationToken))
+        {
+            throw new OrderStoreUnavailableException($"The order store could not list the orders that are {status}.", exception);
+        }
+    }
+
     public async Task<IReadOnlyList<Order>> ListByUserAsync(UserId userId, OrderCursor? after, int count, CancellationToken cancellationToken)
     {
         try

@@ -152,7 +152,6 @@ internal sealed class OrderStatements
         new OrderColumn(nameof(Order.Id), NpgsqlDbType.Uuid, order => order.Id.Value),
         new OrderColumn(nameof(Order.UserId), NpgsqlDbType.Text, order => order.UserId.Value),
         new OrderColumn(nameof(Order.Status), NpgsqlDbType.Text, order => WireNameConverter<OrderStatus>.ToWire(order.Status)),
-        new OrderColumn(nameof(Order.Progress), NpgsqlDbType.Text, order => WireNameConverter<OrderProgress>.ToWire(order.Progress)),
         new OrderColumn(nameof(Order.StatusReason), NpgsqlDbType.Text, order => order.StatusReason),
         new OrderColumn(nameof(Order.CreatedAt), NpgsqlDbType.TimestampTz, order => order.CreatedAt),
         new OrderColumn(nameof(Order.UpdatedAt), NpgsqlDbType.TimestampTz, order => order.UpdatedAt),

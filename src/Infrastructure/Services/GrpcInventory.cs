@@ -1,99 +1,97 @@
 using Grpc.Core;
-using Mapster;
 using Orders.Application.Abstractions;
 using Orders.Contracts.Inventory.V1;
 using Orders.Domain.Orders;
+using Reservation = Orders.Contracts.Inventory.V1.Reservation;
 
 namespace Orders.Infrastructure.Services;
 
 /// <summary>
-/// <see cref="IInventory"/> over the Inventory gRPC service. Expected refusals and unanswered calls become outcomes;
-/// any other gRPC status is a bug on one side or the other and is thrown.
+/// <see cref="IInventory"/> over the Inventory gRPC service: each answer, refusal or unanswered call becomes the
+/// <see cref="ReservationState"/> it reveals; any other gRPC status is a bug on one side or the other and is thrown.
 /// </summary>
-internal sealed class GrpcInventory(Inventory.InventoryClient client, ServiceDeadline deadline, TypeAdapterConfig mapping) : IInventory
+internal sealed class GrpcInventory(Inventory.InventoryClient client, ServiceDeadline deadline) : IInventory
 {
     private const string Service = "Inventory";
 
-    public async Task<ReservationOutcome> ReserveAsync(OrderId reservationId, IReadOnlyList<RequestedLine> lines, CancellationToken cancellationToken)
-    {
-        var request = new ReserveRequest
+    public Task<ReservationState> ReserveAsync(OrderId reservationId, IReadOnlyList<RequestedLine> lines, CancellationToken cancellationToken) =>
+        CallAsync("Reserve", async () =>
         {
-            ReservationId = reservationId.Adapt<string>(mapping),
-            Lines = { lines.Adapt<List<StockLine>>(mapping) },
-        };
-
-        try
-        {
-            var reply = await client.ReserveAsync(request, deadline.For(cancellationToken)).ConfigureAwait(false);
+            var reply = await client.ReserveAsync(reservationId.ToReserveRequest(lines), deadline.For(cancellationToken)).ConfigureAwait(false);
             return reply.OutcomeCase switch
             {
-                ReserveReply.OutcomeOneofCase.Reserved => new ReservationOutcome.Reserved(PricedLines(reply.Reserved)),
-                ReserveReply.OutcomeOneofCase.Rejected => new ReservationOutcome.Refused(
-                    reply.Rejected.Shortages.Adapt<List<StockShortage>>(mapping),
-                    reply.Rejected.UnknownProductIds.Adapt<List<ProductId>>(mapping)),
+                ReserveReply.OutcomeOneofCase.Reserved => new ReservationState.Reserved { Prices = reply.Reserved.Lines.ToPricedLines("Reserve") },
+                ReserveReply.OutcomeOneofCase.Rejected => reply.Rejected.ToDomain(),
                 _ => throw new InvalidOperationException($"{Service}.Reserve replied without an outcome for reservation {reservationId}."),
             };
-        }
-        catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
+        },
+        // A reserve arriving after its id was released takes nothing (inventory.proto).
+        refused: _ => new ReservationState.Released());
+
+    public Task<ReservationState> ReleaseAsync(OrderId reservationId, CancellationToken cancellationToken) =>
+        CallAsync("Release", async () =>
         {
-            return new ReservationOutcome.Unavailable(RpcFailure.Describe(Service, "Reserve", exception));
-        }
-    }
+            await client.ReleaseAsync(new ReleaseRequest { ReservationId = reservationId.ToContract() }, deadline.For(cancellationToken)).ConfigureAwait(false);
+            return new ReservationState.Released();
+        },
+        // Release fails only once the stock is sold (inventory.proto).
+        refused: _ => new ReservationState.Committed());
 
-    public Task<StepOutcome> ReleaseAsync(OrderId reservationId, CancellationToken cancellationToken) =>
-        RemoteStep.RunAsync(
-            Service,
-            "Release",
-            async () => await client.ReleaseAsync(new ReleaseRequest { ReservationId = reservationId.Adapt<string>(mapping) }, deadline.For(cancellationToken)).ConfigureAwait(false),
-            StatusCode.FailedPrecondition);
+    public Task<ReservationState> CommitAsync(OrderId reservationId, CancellationToken cancellationToken) =>
+        CallAsync("Commit", async () =>
+        {
+            await client.CommitAsync(new CommitRequest { ReservationId = reservationId.ToContract() }, deadline.For(cancellationToken)).ConfigureAwait(false);
+            return new ReservationState.Committed();
+        });
 
-    public Task<StepOutcome> CommitAsync(OrderId reservationId, CancellationToken cancellationToken) =>
-        RemoteStep.RunAsync(
-            Service,
-            "Commit",
-            async () => await client.CommitAsync(new CommitRequest { ReservationId = reservationId.Adapt<string>(mapping) }, deadline.For(cancellationToken)).ConfigureAwait(false),
-            StatusCode.FailedPrecondition, StatusCode.NotFound);
+    public Task<ReservationState> ReturnAsync(OrderId reservationId, CancellationToken cancellationToken) =>
+        CallAsync("Return", async () =>
+        {
+            await client.ReturnAsync(new ReturnRequest { ReservationId = reservationId.ToContract() }, deadline.For(cancellationToken)).ConfigureAwait(false);
+            return new ReservationState.Returned();
+        });
 
-    public Task<StepOutcome> ReturnAsync(OrderId reservationId, CancellationToken cancellationToken) =>
-        RemoteStep.RunAsync(
-            Service,
-            "Return",
-            async () => await client.ReturnAsync(new ReturnRequest { ReservationId = reservationId.Adapt<string>(mapping) }, deadline.For(cancellationToken)).ConfigureAwait(false),
-            StatusCode.FailedPrecondition, StatusCode.NotFound);
+    public Task<ReservationState> GetReservationAsync(OrderId reservationId, CancellationToken cancellationToken) =>
+        CallAsync("GetReservation", async () =>
+        {
+            var request = new GetReservationRequest { ReservationId = reservationId.ToContract() };
+            var reply = await client.GetReservationAsync(request, deadline.For(cancellationToken)).ConfigureAwait(false);
+            return ToState(reply) with { Prices = reply.Lines.All(line => line.UnitPrice is not null) ? reply.Lines.ToPricedLines("GetReservation") : [] };
+        });
 
-    public async Task<ReservationState> GetReservationAsync(OrderId reservationId, CancellationToken cancellationToken)
+    private static ReservationState ToState(Reservation reservation) => reservation.Status switch
+    {
+        // Pending: lines are being taken; to the order that is as good as held, and a release undoes either.
+        ReservationStatus.Pending or ReservationStatus.Reserved => new ReservationState.Reserved(),
+        ReservationStatus.Committed => new ReservationState.Committed(),
+        ReservationStatus.Released or ReservationStatus.Rejected => new ReservationState.Released(),
+        ReservationStatus.Returned => new ReservationState.Returned(),
+        ReservationStatus.None => new ReservationState.None(),
+        _ => throw new InvalidOperationException($"{Service}.GetReservation replied {reservation.Status} for reservation {reservation.ReservationId}."),
+    };
+
+    /// <summary>
+    /// NOT_FOUND: the inventory never saw the id. FAILED_PRECONDITION: the step does not fit the reservation's state,
+    /// which <paramref name="refused"/> names when the contract says which it is. No reliable answer: unanswered.
+    /// </summary>
+    private static async Task<ReservationState> CallAsync(
+        string method, Func<Task<ReservationState>> call, Func<RpcException, ReservationState>? refused = null)
     {
         try
         {
-            var request = new GetReservationRequest { ReservationId = reservationId.Adapt<string>(mapping) };
-            var reply = await client.GetReservationAsync(request, deadline.For(cancellationToken)).ConfigureAwait(false);
-            return reply.Status switch
-            {
-                ReservationStatus.Pending or ReservationStatus.Reserved => ReservationState.Held,
-                ReservationStatus.Committed => ReservationState.Committed,
-                ReservationStatus.Released or ReservationStatus.Rejected or ReservationStatus.Returned => ReservationState.Released,
-                ReservationStatus.None => ReservationState.None,
-                _ => throw new InvalidOperationException($"{Service}.GetReservation replied {reply.Status} for reservation {reservationId}."),
-            };
+            return await call().ConfigureAwait(false);
         }
         catch (RpcException exception) when (exception.StatusCode is StatusCode.NotFound)
         {
-            return ReservationState.None;
+            return new ReservationState.None();
+        }
+        catch (RpcException exception) when (exception.StatusCode is StatusCode.FailedPrecondition)
+        {
+            return refused?.Invoke(exception) ?? new ReservationState.Refused(RpcFailure.Describe(Service, method, exception));
         }
         catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
         {
-            return new ReservationState.Unavailable(RpcFailure.Describe(Service, "GetReservation", exception));
+            return new ReservationState.Unanswered(RpcFailure.Describe(Service, method, exception));
         }
-    }
-
-    private List<PricedLine> PricedLines(Reserved reserved)
-    {
-        // A reserved line without a price breaks the contract; pricing it as zero would sell for nothing.
-        if (reserved.Lines.FirstOrDefault(line => line.UnitPrice is null) is { } unpriced)
-        {
-            throw new InvalidOperationException($"{Service}.Reserve returned no unit price for product '{unpriced.ProductId}'.");
-        }
-
-        return reserved.Lines.Adapt<List<PricedLine>>(mapping);
     }
 }

@@ -1,15 +1,13 @@
 using Grpc.Core;
-using Mapster;
 using Orders.Application.Abstractions;
 using Orders.Contracts.Inventory.V1;
 using Orders.Domain.Orders;
-using DomainMoney = Orders.Domain.Common.Money;
 
 namespace Orders.Infrastructure.Services;
 
 /// <summary><see cref="IProductCatalog"/> over the Inventory gRPC service's GetProducts and InventoryAdmin's SetStock.</summary>
 internal sealed class GrpcProductCatalog(
-    Inventory.InventoryClient client, InventoryAdmin.InventoryAdminClient admin, ServiceDeadline deadline, TypeAdapterConfig mapping)
+    Inventory.InventoryClient client, InventoryAdmin.InventoryAdminClient admin, ServiceDeadline deadline)
     : IProductCatalog
 {
     public async Task<ProductLookup> FindAsync(ProductId productId, CancellationToken cancellationToken)
@@ -19,7 +17,7 @@ internal sealed class GrpcProductCatalog(
             var reply = await client.GetProductsAsync(
                 new GetProductsRequest { ProductIds = { productId.Value } }, deadline.For(cancellationToken)).ConfigureAwait(false);
             return reply.Products.FirstOrDefault(product => product.ProductId == productId.Value) is { } product
-                ? new ProductLookup.Found(productId, product.Name, product.UnitPrice.Adapt<DomainMoney>(mapping), product.Available)
+                ? new ProductLookup.Found(productId, product.Name, product.UnitPrice.ToDomain(), product.Available)
                 : ProductLookup.Missing;
         }
         catch (RpcException exception) when (RpcFailure.IsUnavailable(exception))
@@ -34,7 +32,7 @@ internal sealed class GrpcProductCatalog(
         {
             var product = await admin.SetStockAsync(
                 new SetStockRequest { ProductId = productId.Value, Available = available }, deadline.For(cancellationToken)).ConfigureAwait(false);
-            return new ProductLookup.Found(productId, product.Name, product.UnitPrice.Adapt<DomainMoney>(mapping), product.Available);
+            return new ProductLookup.Found(productId, product.Name, product.UnitPrice.ToDomain(), product.Available);
         }
         catch (RpcException exception) when (exception.StatusCode is StatusCode.NotFound)
         {

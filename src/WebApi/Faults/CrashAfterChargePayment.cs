@@ -5,16 +5,16 @@ namespace Orders.WebApi.Faults;
 
 /// <summary>
 /// Test-only fault (<c>Faults:CrashAfterCharge</c>): kills the process the moment a charge is approved, before the
-/// saga can store it, so the end-to-end tests can prove the recovery job finishes such an order.
+/// placement can store it, so the end-to-end tests can prove the recovery job finishes such an order.
 /// </summary>
 internal sealed class CrashAfterChargePayment(IPayment inner) : IPayment
 {
     public const string Setting = "Faults:CrashAfterCharge";
 
-    public async Task<ChargeOutcome> ChargeAsync(PaymentRequest request, CancellationToken cancellationToken)
+    public async Task<PaymentState> ChargeAsync(PaymentRequest request, CancellationToken cancellationToken)
     {
         var outcome = await inner.ChargeAsync(request, cancellationToken);
-        if (outcome is ChargeOutcome.Approval)
+        if (outcome is PaymentState.Approved)
         {
             Environment.FailFast($"{Setting}: crashing after the approved charge of order {request?.OrderId}.");
         }
@@ -22,7 +22,7 @@ internal sealed class CrashAfterChargePayment(IPayment inner) : IPayment
         return outcome;
     }
 
-    public Task<StepOutcome> RefundAsync(OrderId paymentId, CancellationToken cancellationToken) =>
+    public Task<PaymentState> RefundAsync(OrderId paymentId, CancellationToken cancellationToken) =>
         inner.RefundAsync(paymentId, cancellationToken);
 
     public Task<PaymentState> GetPaymentAsync(OrderId paymentId, CancellationToken cancellationToken) =>

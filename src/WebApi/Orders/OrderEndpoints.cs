@@ -43,6 +43,7 @@ public static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
@@ -104,6 +105,7 @@ public static class OrderEndpoints
             CreateOrderResult.Replayed replayed => Replayed(response, replayed.Order),
             CreateOrderResult.IdempotencyKeyReused reused => Problem.IdempotencyKeyReused(reused.IdempotencyKey),
             CreateOrderResult.InProgress inProgress => Problem.OrderInProgress(response, inProgress.OrderId),
+            CreateOrderResult.NeedsAttention attention => Problem.OrderNeedsAttention(attention.Order.Id, attention.Order.StatusReason),
             var other => throw new InvalidOperationException($"Unmapped result {other.GetType().Name}."),
         };
     }

@@ -97,6 +97,23 @@ public static class Problem
             type: ProblemTypes.OrderNotCancellable,
             extensions: new Dictionary<string, object?> { ["order_id"] = orderId, ["order_status"] = status });
 
+    /// <summary>The services answered what can't be reconciled: the order is left for an operator (see GET /admin/orders/needs-attention).</summary>
+    public static ProblemHttpResult OrderNeedsAttention(Guid orderId, string? reason) =>
+        TypedResults.Problem(
+            $"The order could not be completed: {reason} It needs attention from an operator; GET /orders/{orderId} shows how it ends.",
+            statusCode: StatusCodes.Status502BadGateway,
+            title: "Order needs attention.",
+            type: ProblemTypes.OrderNeedsAttention,
+            extensions: new Dictionary<string, object?> { ["order_id"] = orderId });
+
+    public static ProblemHttpResult OrderNotNeedingAttention(Guid orderId, string status) =>
+        TypedResults.Problem(
+            $"Only an order that needs attention can be retried or settled; this one is {status}. Nothing was changed.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Order does not need attention.",
+            type: ProblemTypes.OrderNotNeedingAttention,
+            extensions: new Dictionary<string, object?> { ["order_id"] = orderId, ["order_status"] = status });
+
     public static ProblemHttpResult CancellationUnfinished(HttpResponse response, string dependency, Guid orderId)
     {
         ArgumentNullException.ThrowIfNull(response);

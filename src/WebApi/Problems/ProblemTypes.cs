@@ -12,6 +12,8 @@ public static class ProblemTypes
     public const string IdempotencyKeyReused = "/problems/idempotency-key-reused";
     public const string OrderInProgress = "/problems/order-in-progress";
     public const string OrderNotCancellable = "/problems/order-not-cancellable";
+    public const string OrderNeedsAttention = "/problems/order-needs-attention";
+    public const string OrderNotNeedingAttention = "/problems/order-not-needing-attention";
     public const string PayloadTooLarge = "/problems/payload-too-large";
     public const string UnsupportedMediaType = "/problems/unsupported-media-type";
     public const string MethodNotAllowed = "/problems/method-not-allowed";

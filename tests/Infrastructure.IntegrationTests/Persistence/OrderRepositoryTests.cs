@@ -52,7 +52,6 @@ public sealed class OrderRepositoryTests
         {
             Assert.That(found!.UserId, Is.EqualTo(Alice));
             Assert.That(found.Status, Is.EqualTo(OrderStatus.Pending));
-            Assert.That(found.Progress, Is.EqualTo(OrderProgress.Placed));
             Assert.That(found.Total, Is.Null);
             Assert.That(found.StatusReason, Is.Null);
             Assert.That(found.CreatedAt, Is.EqualTo(_now));
@@ -63,35 +62,29 @@ public sealed class OrderRepositoryTests
     }
 
     [Test]
-    public async Task Each_saga_step_of_a_confirmed_order_is_stored()
+    public async Task A_priced_order_and_then_its_confirmation_are_stored()
     {
         var order = Place();
         await using var scope = _services.CreateAsyncScope();
         var repository = scope.ServiceProvider.GetRequiredService<IOrderRepository>();
         await repository.AddAsync(order, CancellationToken.None);
 
-        order.RecordReservation([new PricedLine(Keyboard, new Money(49.90m, "EUR")), new PricedLine(Mouse, new Money(19.05m, "EUR"))], Tick());
+        order.Price([new PricedLine(Keyboard, new Money(49.90m, "EUR")), new PricedLine(Mouse, new Money(19.05m, "EUR"))], Tick());
         await repository.UpdateAsync(order, CancellationToken.None);
         var reserved = await FindAsync(order.Id);
 
-        order.RecordPayment(Tick());
-        await repository.UpdateAsync(order, CancellationToken.None);
-        var charged = await FindAsync(order.Id);
-
+        Tick();
         order.Confirm(Tick());
         await repository.UpdateAsync(order, CancellationToken.None);
         var confirmed = await FindAsync(order.Id);
 
         Assert.Multiple(() =>
         {
-            Assert.That(reserved!.Progress, Is.EqualTo(OrderProgress.StockReserved));
+            Assert.That(reserved!.Status, Is.EqualTo(OrderStatus.Pending));
             Assert.That(reserved.Total, Is.EqualTo(new Money(118.85m, "EUR")));
             Assert.That(reserved.Lines.Select(line => (line.ProductId, line.UnitPrice)),
                 Is.EquivalentTo(new (ProductId, Money?)[] { (Keyboard, new Money(49.90m, "EUR")), (Mouse, new Money(19.05m, "EUR")) }));
-            Assert.That(charged!.Progress, Is.EqualTo(OrderProgress.PaymentCharged));
-            Assert.That(charged.Status, Is.EqualTo(OrderStatus.Pending));
             Assert.That(confirmed!.Status, Is.EqualTo(OrderStatus.Confirmed));
-            Assert.That(confirmed.Progress, Is.EqualTo(OrderProgress.Completed));
             Assert.That(confirmed.Total, Is.EqualTo(new Money(118.85m, "EUR")));
             Assert.That(confirmed.UpdatedAt, Is.EqualTo(_now));
             Assert.That(confirmed.CreatedAt, Is.EqualTo(_now.AddSeconds(-3)));
@@ -106,7 +99,7 @@ public sealed class OrderRepositoryTests
         {
             var repository = scope.ServiceProvider.GetRequiredService<IOrderRepository>();
             await repository.AddAsync(order, CancellationToken.None);
-            order.RecordReservation([new PricedLine(Keyboard, new Money(10m, "USD")), new PricedLine(Mouse, new Money(5m, "USD"))], Tick());
+            order.Price([new PricedLine(Keyboard, new Money(10m, "USD")), new PricedLine(Mouse, new Money(5m, "USD"))], Tick());
             await repository.UpdateAsync(order, CancellationToken.None);
             order.DeclinePayment("Card expired", Tick());
             await repository.UpdateAsync(order, CancellationToken.None);
@@ -120,7 +113,7 @@ public sealed class OrderRepositoryTests
             Assert.That(found!.Status, Is.EqualTo(OrderStatus.PaymentDeclined));
             Assert.That(found.StatusReason, Is.EqualTo("Card expired"));
             Assert.That(found.Total, Is.EqualTo(new Money(25m, "USD")));
-            Assert.That(stored, Is.EqualTo(("payment_declined", "completed", "USD")));
+            Assert.That(stored, Is.EqualTo(("payment_declined", "USD")));
         });
     }
 
@@ -141,7 +134,6 @@ public sealed class OrderRepositoryTests
         Assert.Multiple(() =>
         {
             Assert.That(found!.Status, Is.EqualTo(OrderStatus.Rejected));
-            Assert.That(found.Progress, Is.EqualTo(OrderProgress.Completed));
             Assert.That(found.StatusReason, Is.EqualTo("Not enough keyboard in stock"));
             Assert.That(found.Total, Is.Null);
         });
@@ -168,7 +160,7 @@ public sealed class OrderRepositoryTests
         var (firstRepository, seenByFirst) = await ReadInAsync(first, order.Id);
         var (secondRepository, seenBySecond) = await ReadInAsync(second, order.Id);
         void Reserve(Order seen) =>
-            seen.RecordReservation([new PricedLine(Keyboard, new Money(1m, "EUR")), new PricedLine(Mouse, new Money(2m, "EUR"))], Tick());
+            seen.Price([new PricedLine(Keyboard, new Money(1m, "EUR")), new PricedLine(Mouse, new Money(2m, "EUR"))], Tick());
         void Fail(Order seen) => seen.Fail("Inventory unavailable", Tick());
 
         (reservationFirst ? (Action<Order>)Reserve : Fail)(seenByFirst);
@@ -182,7 +174,6 @@ public sealed class OrderRepositoryTests
         Assert.Multiple(() =>
         {
             Assert.That(stored!.Status, Is.EqualTo(seenByFirst.Status));
-            Assert.That(stored.Progress, Is.EqualTo(seenByFirst.Progress));
             Assert.That(stored.Total, Is.EqualTo(seenByFirst.Total));
             Assert.That(stored.Lines.Select(line => (line.ProductId, line.UnitPrice)),
                 Is.EquivalentTo(seenByFirst.Lines.Select(line => (line.ProductId, line.UnitPrice))));
@@ -197,7 +188,7 @@ public sealed class OrderRepositoryTests
         await using var scope = _services.CreateAsyncScope();
         var (repository, found) = await ReadInAsync(scope, order.Id);
 
-        found.RecordReservation([new PricedLine(Keyboard, new Money(1m, "EUR")), new PricedLine(Mouse, new Money(2m, "EUR"))], Tick());
+        found.Price([new PricedLine(Keyboard, new Money(1m, "EUR")), new PricedLine(Mouse, new Money(2m, "EUR"))], Tick());
         await repository.UpdateAsync(found, CancellationToken.None);
         found.Fail("Payment unavailable", Tick());
         await repository.UpdateAsync(found, CancellationToken.None);
@@ -258,14 +249,14 @@ public sealed class OrderRepositoryTests
         return await scope.ServiceProvider.GetRequiredService<IOrderRepository>().FindAsync(id, CancellationToken.None);
     }
 
-    private async Task<(string Status, string Progress, string? Currency)> StoredStatusAsync(OrderId id)
+    private async Task<(string Status, string? Currency)> StoredStatusAsync(OrderId id)
     {
         await using var scope = _services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
         var row = await context.Database
-            .SqlQuery<StoredStatus>($"SELECT status, progress, currency FROM orders WHERE id = {id.Value}")
+            .SqlQuery<StoredStatus>($"SELECT status, currency FROM orders WHERE id = {id.Value}")
             .SingleAsync();
-        return (row.Status, row.Progress, row.Currency);
+        return (row.Status, row.Currency);
     }
 
     private async Task ExecuteAsync(string sql)
@@ -282,5 +273,5 @@ public sealed class OrderRepositoryTests
             .SingleAsync();
     }
 
-    private sealed record StoredStatus(string Status, string Progress, string? Currency);
+    private sealed record StoredStatus(string Status, string? Currency);
 }

@@ -29,25 +29,25 @@ public sealed class GrpcInventoryReturnTests
     private IInventory Adapter => _services.GetRequiredService<IInventory>();
 
     [Test]
-    public async Task Return_is_done_and_names_the_reservation()
+    public async Task Return_answers_returned_and_names_the_reservation()
     {
         var orderId = OrderId.New();
 
         var outcome = await Adapter.ReturnAsync(orderId, CancellationToken.None);
 
-        Assert.That(outcome, Is.TypeOf<StepOutcome.Done>());
+        Assert.That(outcome, Is.TypeOf<ReservationState.Returned>());
         Assert.That(_inventory.Returns, Is.EqualTo(new[] { orderId.Value.ToString() }));
     }
 
-    [TestCase(StatusCode.NotFound)]
-    [TestCase(StatusCode.FailedPrecondition)]
-    public async Task Return_of_an_unknown_or_uncommitted_reservation_is_refused(StatusCode status)
+    [TestCase(StatusCode.NotFound, typeof(ReservationState.None))]
+    [TestCase(StatusCode.FailedPrecondition, typeof(ReservationState.Refused))]
+    public async Task Return_of_an_unknown_or_uncommitted_reservation_says_so(StatusCode status, Type answer)
     {
         _inventory.OnReturn = _ => throw new RpcException(new Status(status, "cannot return"));
 
         var outcome = await Adapter.ReturnAsync(OrderId.New(), CancellationToken.None);
 
-        Assert.That(outcome, Is.TypeOf<StepOutcome.Refused>());
+        Assert.That(outcome, Is.TypeOf(answer));
     }
 
     [Test]
@@ -60,17 +60,17 @@ public sealed class GrpcInventoryReturnTests
 
         var outcome = await Adapter.ReturnAsync(OrderId.New(), CancellationToken.None);
 
-        Assert.That(outcome, Is.TypeOf<StepOutcome.Done>());
+        Assert.That(outcome, Is.TypeOf<ReservationState.Returned>());
         Assert.That(_inventory.Returns, Has.Count.EqualTo(2));
     }
 
     [Test]
-    public async Task Return_is_unavailable_when_nothing_listens()
+    public async Task Return_is_unanswered_when_nothing_listens()
     {
         await using var services = Adapters.For(inventory: Adapters.NothingListens(), deadline: Adapters.ShortDeadline);
 
         var outcome = await services.GetRequiredService<IInventory>().ReturnAsync(OrderId.New(), CancellationToken.None);
 
-        Assert.That(outcome, Is.TypeOf<StepOutcome.Unavailable>());
+        Assert.That(outcome, Is.TypeOf<ReservationState.Unanswered>());
     }
 }

@@ -42,7 +42,7 @@ public sealed class GrpcPaymentTests
         var sent = _payments.Charges.Single();
         Assert.Multiple(() =>
         {
-            Assert.That(outcome, Is.EqualTo(ChargeOutcome.Approved));
+            Assert.That(outcome, Is.TypeOf<PaymentState.Approved>());
             Assert.That(sent.PaymentId, Is.EqualTo(orderId.Value.ToString()));
             Assert.That(sent.OrderId, Is.EqualTo(orderId.Value.ToString()));
             Assert.That(sent.UserId, Is.EqualTo("alice"));
@@ -59,7 +59,7 @@ public sealed class GrpcPaymentTests
 
         var outcome = await Adapter.ChargeAsync(AnyCharge(), CancellationToken.None);
 
-        Assert.That(outcome, Is.EqualTo(new ChargeOutcome.Declined("Insufficient funds")));
+        Assert.That(outcome, Is.EqualTo(new PaymentState.Declined("Insufficient funds")));
     }
 
     [Test]
@@ -77,8 +77,8 @@ public sealed class GrpcPaymentTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(outcome, Is.TypeOf<ChargeOutcome.Unavailable>());
-            Assert.That(((ChargeOutcome.Unavailable)outcome).MayHaveCharged, Is.True, "a slow provider may still charge");
+            Assert.That(outcome, Is.TypeOf<PaymentState.Unanswered>());
+            Assert.That(((PaymentState.Unanswered)outcome).MayHaveActed, Is.True, "a slow provider may still charge");
             Assert.That(clock.Elapsed, Is.LessThan(Adapters.ShortDeadline + TimeSpan.FromSeconds(1)));
         });
     }
@@ -90,7 +90,7 @@ public sealed class GrpcPaymentTests
 
         var outcome = await services.GetRequiredService<IPayment>().ChargeAsync(AnyCharge(), CancellationToken.None);
 
-        Assert.That(outcome, Is.EqualTo(new ChargeOutcome.Unavailable(((ChargeOutcome.Unavailable)outcome).Reason, MayHaveCharged: false)));
+        Assert.That(outcome, Is.EqualTo(new PaymentState.Unanswered(((PaymentState.Unanswered)outcome).Reason, MayHaveActed: false)));
     }
 
     [Test]
@@ -101,7 +101,7 @@ public sealed class GrpcPaymentTests
 
         var outcome = await services.GetRequiredService<IPayment>().ChargeAsync(AnyCharge(), CancellationToken.None);
 
-        Assert.That(((ChargeOutcome.Unavailable)outcome).MayHaveCharged, Is.True);
+        Assert.That(((PaymentState.Unanswered)outcome).MayHaveActed, Is.True);
     }
 
     [Test]
@@ -115,7 +115,7 @@ public sealed class GrpcPaymentTests
     }
 
     [Test]
-    public async Task Refund_is_done_and_names_the_payment()
+    public async Task Refund_answers_refunded_and_names_the_payment()
     {
         var paymentId = OrderId.New();
 
@@ -123,19 +123,19 @@ public sealed class GrpcPaymentTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(outcome, Is.TypeOf<StepOutcome.Done>());
+            Assert.That(outcome, Is.TypeOf<PaymentState.Refunded>());
             Assert.That(_payments.Refunds, Is.EqualTo(new[] { paymentId.Value.ToString() }));
         });
     }
 
     [Test]
-    public async Task Refund_is_unavailable_when_the_provider_stays_unavailable()
+    public async Task Refund_is_unanswered_when_the_provider_stays_unavailable()
     {
         _payments.OnRefund = _ => throw new RpcException(new Status(StatusCode.Unavailable, "down"));
 
         var outcome = await Adapter.RefundAsync(OrderId.New(), CancellationToken.None);
 
-        Assert.That(outcome, Is.TypeOf<StepOutcome.Unavailable>());
+        Assert.That(outcome, Is.TypeOf<PaymentState.Unanswered>());
     }
 
 
@@ -152,7 +152,7 @@ public sealed class GrpcPaymentTests
 
         var state = await Adapter.GetPaymentAsync(orderId, CancellationToken.None);
 
-        Assert.That(state, Is.EqualTo(PaymentState.Approved));
+        Assert.That(state, Is.TypeOf<PaymentState.Approved>());
         Assert.That(asked, Is.EqualTo(orderId.Value.ToString()));
     }
 
@@ -174,7 +174,7 @@ public sealed class GrpcPaymentTests
 
         var state = await Adapter.GetPaymentAsync(OrderId.New(), CancellationToken.None);
 
-        Assert.That(state, Is.EqualTo(PaymentState.Refunded));
+        Assert.That(state, Is.TypeOf<PaymentState.Refunded>());
     }
 
     [Test]
@@ -182,7 +182,7 @@ public sealed class GrpcPaymentTests
     {
         var state = await Adapter.GetPaymentAsync(OrderId.New(), CancellationToken.None);
 
-        Assert.That(state, Is.EqualTo(PaymentState.None));
+        Assert.That(state, Is.TypeOf<PaymentState.None>());
     }
 
     [Test]
@@ -192,7 +192,7 @@ public sealed class GrpcPaymentTests
 
         var state = await services.GetRequiredService<IPayment>().GetPaymentAsync(OrderId.New(), CancellationToken.None);
 
-        Assert.That(state, Is.TypeOf<PaymentState.Unavailable>());
+        Assert.That(state, Is.TypeOf<PaymentState.Unanswered>());
     }
 
     private static PaymentRequest AnyCharge()

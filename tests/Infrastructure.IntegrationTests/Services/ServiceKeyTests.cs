@@ -30,7 +30,7 @@ public sealed class ServiceKeyTests
         var outcome = await services.GetRequiredService<IPayment>()
             .ChargeAsync(new PaymentRequest(orderId, orderId, new UserId("u1"), new Money(10m, "EUR")), CancellationToken.None);
 
-        Assert.That(outcome, Is.EqualTo(ChargeOutcome.Approved));
+        Assert.That(outcome, Is.TypeOf<PaymentState.Approved>());
         Assert.That(presented, Is.EqualTo(TestServiceKey.Value));
     }
 }

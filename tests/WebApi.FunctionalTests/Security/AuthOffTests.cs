@@ -17,9 +17,9 @@ public sealed class AuthOffTests
     {
         await using var edge = new EdgeFactory();
         edge.Inventory.ReserveAsync(default, default!, default)
-            .ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(new ProductId("p1"), new Money(19.50m, "EUR"))]));
-        edge.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        edge.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(ChargeOutcome.Approved);
+            .ReturnsForAnyArgs(new ReservationState.Reserved { Prices = [new(new ProductId("p1"), new Money(19.50m, "EUR"))] });
+        edge.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+        edge.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Approved());
         using var client = edge.CreateClient();
 
         using var placed = await client.PostAsync(new Uri("/orders", UriKind.Relative), new StringContent(

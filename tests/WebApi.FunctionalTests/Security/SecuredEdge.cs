@@ -17,11 +17,11 @@ internal sealed class SecuredEdge : IAsyncDisposable
     public SecuredEdge(Action<IWebHostBuilder>? configure = null)
     {
         _edge.Inventory.ReserveAsync(default, default!, default)
-            .ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(new ProductId("p1"), new Money(9.99m, "EUR"))]));
-        _edge.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _edge.Inventory.ReturnAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _edge.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(ChargeOutcome.Approved);
-        _edge.Payment.RefundAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
+            .ReturnsForAnyArgs(new ReservationState.Reserved { Prices = [new(new ProductId("p1"), new Money(9.99m, "EUR"))] });
+        _edge.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+        _edge.Inventory.ReturnAsync(default, default).ReturnsForAnyArgs(new ReservationState.Returned());
+        _edge.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Approved());
+        _edge.Payment.RefundAsync(default, default).ReturnsForAnyArgs(new PaymentState.Refunded());
         Api = _edge.WithWebHostBuilder(builder =>
         {
             TestTokens.TrustTestKey(builder);

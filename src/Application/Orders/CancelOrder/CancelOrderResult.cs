@@ -3,8 +3,6 @@ namespace Orders.Application.Orders.CancelOrder;
 /// <summary>Every way cancelling an order can end; each maps to one HTTP answer.</summary>
 public abstract record CancelOrderResult
 {
-    public static readonly CancelOrderResult Missing = new NotFound();
-
     private CancelOrderResult()
     {
     }
@@ -14,7 +12,10 @@ public abstract record CancelOrderResult
 
     public sealed record NotFound : CancelOrderResult;
 
-    /// <summary>Only a confirmed order can be cancelled; this one is not, and nothing was done.</summary>
+    /// <summary>
+    /// Only a confirmed order can be cancelled; this one is not, and nothing was done. Also the answer when the
+    /// cancellation found stock or payment not as confirmed: the order then needs attention.
+    /// </summary>
     public sealed record NotCancellable(OrderDto Order) : CancelOrderResult;
 
     /// <summary>

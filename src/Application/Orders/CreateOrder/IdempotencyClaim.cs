@@ -5,10 +5,6 @@ namespace Orders.Application.Orders.CreateOrder;
 /// <summary>What claiming an idempotency key for a new order found.</summary>
 internal abstract record IdempotencyClaim
 {
-    public static readonly IdempotencyClaim Won = new Claimed();
-
-    public static readonly IdempotencyClaim Reused = new KeyReused();
-
     private IdempotencyClaim()
     {
     }

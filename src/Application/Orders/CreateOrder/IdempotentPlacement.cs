@@ -31,7 +31,7 @@ internal sealed class IdempotentPlacement(IOrderRepository orders, TimeSpan wait
         {
             if (await orders.TryAddAsync(order, cancellationToken))
             {
-                return IdempotencyClaim.Won;
+                return new IdempotencyClaim.Claimed();
             }
 
             existing = await orders.FindByIdempotencyKeyAsync(order.UserId, key, cancellationToken)
@@ -40,7 +40,7 @@ internal sealed class IdempotentPlacement(IOrderRepository orders, TimeSpan wait
 
         if (existing.RequestFingerprint != order.RequestFingerprint)
         {
-            return IdempotencyClaim.Reused;
+            return new IdempotencyClaim.KeyReused();
         }
 
         var waiting = Stopwatch.StartNew();

@@ -20,7 +20,6 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.ToTable("orders", table =>
         {
             table.HasCheckConstraint("ck_orders_status", InList("status", WireNameConverter<OrderStatus>.AllWireNames));
-            table.HasCheckConstraint("ck_orders_progress", InList("progress", WireNameConverter<OrderProgress>.AllWireNames));
             table.HasCheckConstraint("ck_orders_idempotency", "(idempotency_key IS NULL) = (request_fingerprint IS NULL)");
         });
 
@@ -28,7 +27,6 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(order => order.Id).ValueGeneratedNever();
         builder.Property(order => order.UserId).IsRequired();
         builder.Property(order => order.Status).HasConversion<WireNameConverter<OrderStatus>>().IsRequired();
-        builder.Property(order => order.Progress).HasConversion<WireNameConverter<OrderProgress>>().IsRequired();
         builder.Property(order => order.StatusReason).HasMaxLength(Order.MaxReasonLength);
         builder.Property(order => order.CreatedAt);
         builder.Property(order => order.UpdatedAt);

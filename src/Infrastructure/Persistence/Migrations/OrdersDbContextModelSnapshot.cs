@@ -38,11 +38,6 @@ namespace Orders.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("idempotency_key");
 
-                    b.Property<string>("Progress")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("progress");
-
                     b.Property<string>("RequestFingerprint")
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
@@ -106,9 +101,7 @@ namespace Orders.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_orders_idempotency", "(idempotency_key IS NULL) = (request_fingerprint IS NULL)");
 
-                            t.HasCheckConstraint("ck_orders_progress", "progress IN ('completed', 'payment_charged', 'placed', 'stock_reserved')");
-
-                            t.HasCheckConstraint("ck_orders_status", "status IN ('cancelled', 'confirmed', 'failed', 'payment_declined', 'pending', 'rejected')");
+                            t.HasCheckConstraint("ck_orders_status", "status IN ('cancelled', 'confirmed', 'failed', 'needs_attention', 'payment_declined', 'pending', 'rejected')");
                         });
                 });
 
