@@ -112,7 +112,7 @@ public sealed class OrderLifecycleRepositoryTests
         await using var scope = _services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
         var error = Assert.ThrowsAsync<PostgresException>(async () => await context.Database.ExecuteSqlAsync(
-            $"INSERT INTO orders (id, user_id, status, progress, created_at, updated_at, idempotency_key, request_fingerprint) VALUES ({Guid.NewGuid()}, {_user.Value}, 'pending', 'placed', now(), now(), {Key.Value}, {new string('f', 64)})"));
+            $"INSERT INTO orders (id, user_id, status, created_at, updated_at, idempotency_key, request_fingerprint) VALUES ({Guid.NewGuid()}, {_user.Value}, 'pending', now(), now(), {Key.Value}, {new string('f', 64)})"));
 
         Assert.That(error!.ConstraintName, Is.EqualTo("ux_orders_user_id_idempotency_key"));
     }

@@ -84,28 +84,6 @@ public sealed class MicroBenchmarkTests
         Assert.That(wire.Replace("_", "", StringComparison.Ordinal), Is.EqualTo(web).IgnoreCase);
     }
 
-    [TestCase(1)]
-    [TestCase(10)]
-    public void Mapster_and_the_hand_mapping_agree_on_reserve_lines(int lines)
-    {
-        var benchmarks = new ReserveMappingBenchmarks { Lines = lines };
-        benchmarks.SetUp();
-
-        Assert.That(benchmarks.StockLinesByMapster(), Is.EqualTo(benchmarks.StockLinesByHand()).And.Count.EqualTo(lines));
-        Assert.That(benchmarks.PricedLinesByMapster(), Is.EqualTo(benchmarks.PricedLinesByHand()).And.Count.EqualTo(lines));
-    }
-
-    [Test]
-    public void Mapster_and_the_hand_mapping_agree_on_the_charge_and_on_money()
-    {
-        var benchmarks = new PaymentMappingBenchmarks();
-        benchmarks.SetUp();
-
-        Assert.That(benchmarks.ChargeByMapster(), Is.EqualTo(benchmarks.ChargeByHand()));
-        Assert.That(benchmarks.MoneyOutByMapster(), Is.EqualTo(benchmarks.MoneyOutByHand()));
-        Assert.That(benchmarks.MoneyInByMapster(), Is.EqualTo(benchmarks.MoneyInByHand()));
-    }
-
     [Test]
     public void The_inventory_host_benchmark_maps_every_line_both_ways()
     {
