@@ -72,6 +72,40 @@ Task("Publish")
     }
 });
 
+Task("Mutation")
+    .Description("Stryker.NET on Domain and Application against the unit tests; prints each score and the combined one. Not run in CI (minutes).")
+    .Does(() =>
+{
+    var unitTests = MakeAbsolute(Directory("./tests/UnitTests"));
+    var output = MakeAbsolute(Directory("./TestResults/mutation"));
+    CleanDirectory(output);
+    var totals = new List<(string Project, int Detected, int Undetected)>();
+    foreach (var project in new[] { "Orders.Domain.csproj", "Orders.Application.csproj" })
+    {
+        var reportDirectory = output.Combine(System.IO.Path.GetFileNameWithoutExtension(project));
+        var exitCode = StartProcess("dotnet", new ProcessSettings
+        {
+            WorkingDirectory = unitTests,
+            Arguments = new ProcessArgumentBuilder().Append("stryker").Append("--project").Append(project)
+                .Append("--output").AppendQuoted(reportDirectory.FullPath),
+        });
+        if (exitCode != 0) throw new CakeException($"Stryker failed on {project} ({exitCode}).");
+        var report = System.IO.File.ReadAllText(reportDirectory.CombineWithFilePath("reports/mutation-report.json").FullPath);
+        var statuses = System.Text.RegularExpressions.Regex.Matches(report, "\"status\":\"([A-Za-z]+)\"").Select(match => match.Groups[1].Value).ToList();
+        // Stryker's score: killed and timed-out mutants over those that compiled and were not ignored.
+        var detected = statuses.Count(status => status is "Killed" or "Timeout");
+        var undetected = statuses.Count(status => status is "Survived" or "NoCoverage");
+        totals.Add((project, detected, undetected));
+    }
+    foreach (var (project, detected, undetected) in totals)
+    {
+        Information($"{project,-28} {Score(detected, undetected)} ({detected} detected, {undetected} survived or not covered)");
+    }
+    Information($"{"Domain + Application",-28} {Score(totals.Sum(t => t.Detected), totals.Sum(t => t.Undetected))}; reports in {output.FullPath}");
+});
+
+string Score(int detected, int undetected) => $"{100.0 * detected / Math.Max(1, detected + undetected):F1} %";
+
 Task("MicroBench")
     .Description("BenchmarkDotNet micro-benchmarks of placing an order, in Release; --job=short (or dry, ...) and --filter=... are passed on. Reports in BenchmarkDotNet.Artifacts/.")
     .Does(() =>

@@ -38,6 +38,8 @@ internal sealed class SecuredEdge : IAsyncDisposable
 
     public IInventory Inventory => _edge.Inventory;
 
+    public IPayment Payment => _edge.Payment;
+
     public IProductCatalog Catalog => _edge.Catalog;
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, string? json = null)
