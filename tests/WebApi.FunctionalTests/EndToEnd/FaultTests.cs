@@ -39,16 +39,15 @@ public sealed class FaultTests
         }
 
         var users = Enumerable.Range(0, Clients).Select(client => $"fault-{Guid.NewGuid():N}"[..20] + $"-{client}").ToArray();
-        var answers = new ConcurrentDictionary<string, int>();
-        var answered = 0;
+        var load = new Load(system.Api.Address, products);
         using var stop = new CancellationTokenSource();
         Note("load starts");
-        var buyers = users.Select((user, client) => BuyAsync(system.Api.Address, user, new Random(client), products, answers, () => Volatile.Read(ref answered) < MaxOrders, () => Interlocked.Increment(ref answered), stop.Token)).ToList();
+        var buyers = users.Select((user, client) => load.BuyAsync(user, new Random(client), stop.Token)).ToList();
 
         await InjectFaultsAsync(system);
         await stop.CancelAsync();
         await Task.WhenAll(buyers);
-        Note($"load stops: {answered} orders answered");
+        Note($"load stops: {load.Answered} orders answered");
 
         var orders = await WaitUntilFinishedAsync(system, users);
         var available = new Dictionary<string, int>();
@@ -57,18 +56,17 @@ public sealed class FaultTests
             available[product] = (await system.Orders.GetProductAsync(product)).Available;
         }
 
-        Report(answers, orders, products, available);
+        Report(load.Answers, orders, products, available);
         Assert.Multiple(() =>
         {
             Assert.That(orders.Where(order => Unfinished.Contains(order.Status)).Select(order => $"{order.Id} {order.Status}: {order.Status_reason}"), Is.Empty, "orders not in a final status");
             foreach (var product in products)
             {
-                var sold = orders.Where(order => order.Status == "confirmed").SelectMany(order => order.Items).Where(item => item.Product_id == product).Sum(item => item.Quantity);
-                Assert.That(available[product] + sold, Is.EqualTo(StartingStock), $"available + units in confirmed orders of {product}");
+                Assert.That(available[product] + UnitsSold(orders, product), Is.EqualTo(StartingStock), $"available + units in confirmed orders of {product}");
             }
 
-            Assert.That(answers.Keys, Has.None.EqualTo("500"), "no request ends in an unhandled error");
-            Assert.That(answers.GetValueOrDefault("201"), Is.Positive, "orders were confirmed during the run");
+            Assert.That(load.Answers.Keys, Has.None.EqualTo("500"), "no request ends in an unhandled error");
+            Assert.That(load.Answers.GetValueOrDefault("201"), Is.Positive, "orders were confirmed during the run");
         });
     }
 
@@ -106,38 +104,6 @@ public sealed class FaultTests
         await Task.Delay(Between);
     }
 
-    private static async Task BuyAsync(
-        Uri api, string user, Random random, IReadOnlyList<string> products, ConcurrentDictionary<string, int> answers, Func<bool> mayOrder, Action answered, CancellationToken stop)
-    {
-        using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(15) };
-        while (!stop.IsCancellationRequested && mayOrder())
-        {
-            var order = new { user_id = user, items = new[] { new { product_id = products[random.Next(products.Count)], quantity = random.Next(1, 3) } } };
-            string answer;
-            try
-            {
-                using var response = await http.PostAsJsonAsync("/orders", order, CancellationToken.None);
-                answer = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                answered();
-            }
-            catch (HttpRequestException)
-            {
-                answer = "no connection";
-            }
-            catch (TaskCanceledException)
-            {
-                answer = "timeout";
-            }
-
-            answers.AddOrUpdate(answer, 1, (_, count) => count + 1);
-            if (answer is "no connection")
-            {
-                // The WebApi is down for a moment: don't spin on refused connections.
-                await Task.Delay(TimeSpan.FromMilliseconds(250), CancellationToken.None);
-            }
-        }
-    }
-
     private async Task<List<OrderResponse>> WaitUntilFinishedAsync(CrashableSystem system, IReadOnlyList<string> users)
     {
         var deadline = DateTime.UtcNow + RecoveryBound;
@@ -168,10 +134,53 @@ public sealed class FaultTests
         TestContext.Out.WriteLine($"  statuses: {string.Join(", ", statuses)}");
         foreach (var product in products)
         {
-            var sold = orders.Where(order => order.Status == "confirmed").SelectMany(order => order.Items).Where(item => item.Product_id == product).Sum(item => item.Quantity);
-            TestContext.Out.WriteLine($"  {product}: stock before {StartingStock}, available after {available[product]}, in confirmed orders {sold}");
+            TestContext.Out.WriteLine($"  {product}: stock before {StartingStock}, available after {available[product]}, in confirmed orders {UnitsSold(orders, product)}");
         }
     }
 
+    private static int UnitsSold(IEnumerable<OrderResponse> orders, string product) =>
+        orders.Where(order => order.Status == "confirmed").SelectMany(order => order.Items).Where(item => item.Product_id == product).Sum(item => item.Quantity);
+
     private void Note(string what) => TestContext.Out.WriteLine($"  {_clock.Elapsed.TotalSeconds,5:F1} s  {what}");
+
+    /// <summary>The clients' orders: one loop per client until stopped or <see cref="MaxOrders"/> are answered, and what came back.</summary>
+    private sealed class Load(Uri api, IReadOnlyList<string> products)
+    {
+        private int _answered;
+
+        public ConcurrentDictionary<string, int> Answers { get; } = new();
+
+        public int Answered => Volatile.Read(ref _answered);
+
+        public async Task BuyAsync(string user, Random random, CancellationToken stop)
+        {
+            using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(15) };
+            while (!stop.IsCancellationRequested && Answered < MaxOrders)
+            {
+                var order = new { user_id = user, items = new[] { new { product_id = products[random.Next(products.Count)], quantity = random.Next(1, 3) } } };
+                string answer;
+                try
+                {
+                    using var response = await http.PostAsJsonAsync("/orders", order, CancellationToken.None);
+                    answer = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    Interlocked.Increment(ref _answered);
+                }
+                catch (HttpRequestException)
+                {
+                    answer = "no connection";
+                }
+                catch (TaskCanceledException)
+                {
+                    answer = "timeout";
+                }
+
+                Answers.AddOrUpdate(answer, 1, (_, count) => count + 1);
+                if (answer is "no connection")
+                {
+                    // The WebApi is down for a moment: don't spin on refused connections.
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), CancellationToken.None);
+                }
+            }
+        }
+    }
 }
