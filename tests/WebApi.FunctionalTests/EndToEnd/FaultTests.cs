@@ -13,7 +13,7 @@ namespace Orders.WebApi.FunctionalTests.EndToEnd;
 [NonParallelizable]
 public sealed class FaultTests
 {
-    private const int Clients = 12;
+    private const int Clients = 8;
     private const int MaxOrders = 2000;
     private const int Products = 4;
     private const int StartingStock = 2000;
