@@ -17,7 +17,22 @@ internal sealed partial class PaymentDatabaseSetUp(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await CreateDatabaseIfMissingAsync(cancellationToken);
+        try
+        {
+            await CreateTableIfMissingAsync(cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Only a missing database needs the server's maintenance database, which a restricted user may not reach.
+            await CreateDatabaseAsync(cancellationToken);
+            await CreateTableIfMissingAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task CreateTableIfMissingAsync(CancellationToken cancellationToken)
+    {
         await using var command = database.CreateCommand(PaymentsTable.Create);
         try
         {
@@ -25,13 +40,11 @@ internal sealed partial class PaymentDatabaseSetUp(
         }
         catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.UniqueViolation)
         {
-            // Another instance created it between our check and our create.
+            // Another instance created it at the same moment.
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task CreateDatabaseIfMissingAsync(CancellationToken cancellationToken)
+    private async Task CreateDatabaseAsync(CancellationToken cancellationToken)
     {
         var settings = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
         var name = settings.Database!;
@@ -39,12 +52,6 @@ internal sealed partial class PaymentDatabaseSetUp(
         settings.Pooling = false;
         await using var connection = new NpgsqlConnection(settings.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = name } } };
-        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
-        {
-            return;
-        }
 
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
         try
@@ -54,7 +61,7 @@ internal sealed partial class PaymentDatabaseSetUp(
         }
         catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
         {
-            // Another instance created it between our check and our create.
+            // Another instance created it at the same moment.
         }
     }
 
