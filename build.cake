@@ -301,7 +301,8 @@ Action StartStack(DirectoryPath root, DirectoryPath logs, int postgresPort, int 
         started.Push(StartMongo(root.Combine("mongo"), mongoPort, logs));
         started.Push(StartHost("InventoryHost", $"http://localhost:{inventoryPort}",
             new Dictionary<string, string> { ["Inventory__Mongo__ConnectionString"] = $"mongodb://127.0.0.1:{mongoPort}" }, logs));
-        started.Push(StartHost("PaymentHost", $"http://localhost:{paymentPort}", logs: logs));
+        started.Push(StartHost("PaymentHost", $"http://localhost:{paymentPort}",
+            new Dictionary<string, string> { ["ConnectionStrings__Payments"] = PaymentsConnectionString(postgresPort) }, logs));
         started.Push(StartHost("WebApi", $"http://localhost:{apiPort}", api, logs));
         WaitUntilReady($"http://localhost:{apiPort}/health/ready", TimeSpan.FromMinutes(3));
         return StopAll;
@@ -314,6 +315,9 @@ Action StartStack(DirectoryPath root, DirectoryPath logs, int postgresPort, int 
 }
 
 string OrdersConnectionString(int port) => $"Host=127.0.0.1;Port={port};Database=orders;Username=postgres";
+
+// The PaymentHost creates this database on the stack's server when it is missing.
+string PaymentsConnectionString(int port) => $"Host=127.0.0.1;Port={port};Database=payments;Username=postgres";
 
 Action StartPostgres(DirectoryPath data, int port)
 {

@@ -1,9 +1,9 @@
 using System.Net;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orders.Operations;
 using Orders.Contracts.Security;
 using Orders.PaymentHost;
 using Orders.PaymentHost.Api;
+using Orders.PaymentHost.Store;
 
 var builder = WebApplication.CreateBuilder(args);
 if (args is [HealthProbe.Argument, ..]) return await HealthProbe.RunAsync(builder.Configuration, PaymentOperations.HealthPath, HttpVersion.Version20);
@@ -12,7 +12,7 @@ builder.Services.AddGrpc(o => o.Interceptors.Add<ServiceCredentialInterceptor>()
 builder.Services.AddServiceCredential(builder.Configuration);
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks()
-    .AddCheck("payments", () => HealthCheckResult.Healthy());
+    .AddCheck<PaymentStoreHealthCheck>("payments", timeout: PaymentStoreHealthCheck.Timeout);
 builder.Services.AddPaymentEmulator(builder.Configuration);
 builder.Services.AddObservability(builder.Configuration, PaymentOperations.ServiceName, sources: [], meters: []);
 

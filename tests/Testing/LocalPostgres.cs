@@ -8,13 +8,77 @@ namespace Orders.Testing;
 /// <summary>
 /// A throwaway PostgreSQL server from the binaries on this machine: a temp directory, a free loopback port, trust auth,
 /// run as <c>postgres</c> when we are root (the server refuses root). Stopped and deleted when the process exits.
+/// A test may also start one of its own, to crash it (an immediate stop) and start it again on the same data and port.
 /// </summary>
-internal static class LocalPostgres
+public sealed class LocalPostgres : IAsyncDisposable
 {
     private const string ServiceUser = "postgres";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<string?> TryStartAsync(List<string> reasons)
+    private readonly string _pgCtl;
+    private readonly string _data;
+    private readonly string _root;
+    private readonly string _serverOptions;
+    private readonly string? _user;
+
+    private LocalPostgres(string binaries, string root, int port, string? user, bool crashSafe)
+    {
+        _pgCtl = Path.Combine(binaries, "pg_ctl");
+        _root = root;
+        _data = Path.Combine(root, "data");
+        _user = user;
+        // Without fsync a commit still reaches the OS before it is acknowledged, which a crash of the server alone
+        // does not undo; without synchronous_commit it need not, and a crash loses the last acknowledged commits.
+        var commits = crashSafe ? "synchronous_commit=on" : "synchronous_commit=off";
+        _serverOptions = $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c {commits} -c full_page_writes=off -c max_connections=200";
+        ConnectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = IPAddress.Loopback.ToString(),
+            Port = port,
+            Username = "postgres",
+            Database = "postgres",
+        }.ConnectionString;
+    }
+
+    /// <summary>A connection string to the server's maintenance database (<c>postgres</c>) as a superuser.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>
+    /// A server of the caller's own, which keeps every commit it acknowledged through <see cref="CrashAsync"/>.
+    /// Throws <see cref="TestServerUnavailableException"/> when none can be started here.
+    /// </summary>
+    public static async Task<LocalPostgres> StartAsync()
+    {
+        var reasons = new List<string>();
+        return await TryStartAsync(reasons, crashSafe: true).ConfigureAwait(false)
+            ?? throw new TestServerUnavailableException($"No local PostgreSQL server: {string.Join("; ", reasons)}.");
+    }
+
+    /// <summary>A connection string to a database of this server that does not exist yet.</summary>
+    public string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
+
+    /// <summary>Stops the server as a crash would (<c>pg_ctl stop -m immediate</c>): no checkpoint, connections cut.</summary>
+    public Task CrashAsync() => RunAsync(_pgCtl, ["-D", _data, "-m", "immediate", "-w", "stop"], _user);
+
+    /// <summary>Starts the server again on the same data and port; it recovers from its write-ahead log first.</summary>
+    public Task StartAgainAsync() => StartServerAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await CrashAsync().ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped: nothing to stop before deleting.
+        }
+
+        TryDelete(_root);
+    }
+
+    internal static async Task<LocalPostgres?> TryStartAsync(List<string> reasons, bool crashSafe = false)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
@@ -30,7 +94,6 @@ internal static class LocalPostgres
         }
 
         var root = Directory.CreateTempSubdirectory("orders-pg-");
-        var data = Path.Combine(root.FullName, "data");
         try
         {
             var asRoot = Environment.UserName == "root";
@@ -39,23 +102,13 @@ internal static class LocalPostgres
                 await RunAsync("chown", ["-R", $"{ServiceUser}:", root.FullName], asUser: null).ConfigureAwait(false);
             }
 
-            var user = asRoot ? ServiceUser : null;
-            var port = FreePort();
-            await RunAsync(Path.Combine(binaries, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale", "--no-sync"], user)
+            var server = new LocalPostgres(binaries, root.FullName, FreePort(), asRoot ? ServiceUser : null, crashSafe);
+            await RunAsync(Path.Combine(binaries, "initdb"), ["-D", server._data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale", "--no-sync"], server._user)
                 .ConfigureAwait(false);
-            var serverOptions = $"-p {port} -k {root.FullName} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-            await RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-o", serverOptions, "-l", Path.Combine(root.FullName, "server.log"), "-w", "start"], user)
-                .ConfigureAwait(false);
+            await server.StartServerAsync().ConfigureAwait(false);
 
-            StopAndDeleteWhenThisProcessEnds(Path.Combine(binaries, "pg_ctl"), data, root.FullName, user);
-
-            return new NpgsqlConnectionStringBuilder
-            {
-                Host = IPAddress.Loopback.ToString(),
-                Port = port,
-                Username = "postgres",
-                Database = "postgres",
-            }.ConnectionString;
+            StopAndDeleteWhenThisProcessEnds(server._pgCtl, server._data, root.FullName, server._user);
+            return server;
         }
         catch (Exception exception) when (exception is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
         {
@@ -64,6 +117,9 @@ internal static class LocalPostgres
             return null;
         }
     }
+
+    private Task StartServerAsync() =>
+        RunAsync(_pgCtl, ["-D", _data, "-o", _serverOptions, "-l", Path.Combine(_root, "server.log"), "-w", "start"], _user);
 
     private static string? FindBinaries()
     {

@@ -94,7 +94,7 @@ public sealed class PostgresServer
         var local = await LocalPostgres.TryStartAsync(reasons).ConfigureAwait(false);
         if (local is not null)
         {
-            return new PostgresServer(local, "local");
+            return new PostgresServer(local.ConnectionString, "local");
         }
 
         throw new TestServerUnavailableException($"No PostgreSQL server for the tests: {string.Join("; ", reasons)}.");

@@ -35,6 +35,19 @@ public sealed class StartupConfigurationTests
         });
     }
 
+    [Test]
+    public async Task The_payment_host_refuses_to_start_without_the_payments_connection_string()
+    {
+        var (exitCode, stderr) = await RunAsync("PaymentHost", new() { ["ConnectionStrings__Payments"] = "" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1));
+            Assert.That(stderr.Trim(), Is.EqualTo(
+                "Invalid configuration: ConnectionStrings:Payments is missing: set the PostgreSQL connection string of the payments database."));
+        });
+    }
+
     [TestCase("PaymentHost")]
     [TestCase("InventoryHost")]
     [TestCase("WebApi")]
@@ -62,6 +75,7 @@ public sealed class StartupConfigurationTests
         // Everything else valid, so the one bad setting under test is the only line printed.
         info.Environment[TestServiceKey.EnvironmentVariable] = TestServiceKey.Value;
         info.Environment["Auth__Enabled"] = "false";
+        info.Environment["ConnectionStrings__Payments"] = "Host=127.0.0.1;Database=payments;Username=postgres";
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;

@@ -38,7 +38,7 @@ public sealed class PaymentsService(IPaymentProvider provider) : Payments.Paymen
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var paymentId = RequestValidation.RequirePaymentId(request.PaymentId);
-        var payment = await provider.FindAsync(paymentId, context.CancellationToken)
+        var payment = await WhenAvailable(provider.FindAsync(paymentId, context.CancellationToken))
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"Payment {paymentId} does not exist."));
         return payment.ToWire();
     }

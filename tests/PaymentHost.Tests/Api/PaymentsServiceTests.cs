@@ -12,9 +12,9 @@ public sealed class PaymentsServiceTests
     private Payments.PaymentsClient _payments = null!;
 
     [OneTimeSetUp]
-    public void StartHost()
+    public async Task StartHost()
     {
-        _host = new PaymentsHost();
+        _host = await PaymentsHost.CreateAsync();
         _payments = new Payments.PaymentsClient(_host.Calls);
     }
 
@@ -136,7 +136,7 @@ public sealed class PaymentsServiceTests
     [Test]
     public async Task Configured_failure_rate_of_one_makes_charges_unavailable_and_charges_nothing()
     {
-        using var faulty = new PaymentsHost(new Dictionary<string, string?> { ["Payment:Faults:FailureRate"] = "1" });
+        using var faulty = await PaymentsHost.CreateAsync(new Dictionary<string, string?> { ["Payment:Faults:FailureRate"] = "1" });
         var payments = new Payments.PaymentsClient(faulty.Calls);
         var charge = NewCharge();
 
@@ -151,7 +151,7 @@ public sealed class PaymentsServiceTests
     [Test]
     public async Task Charge_retried_after_a_lost_reply_is_charged_once()
     {
-        using var lossy = new PaymentsHost(new Dictionary<string, string?> { ["Payment:Faults:LostReplyRate"] = "1" });
+        using var lossy = await PaymentsHost.CreateAsync(new Dictionary<string, string?> { ["Payment:Faults:LostReplyRate"] = "1" });
         var payments = new Payments.PaymentsClient(lossy.Calls);
         var charge = NewCharge();
 
@@ -168,9 +168,9 @@ public sealed class PaymentsServiceTests
     }
 
     [Test]
-    public void Host_does_not_start_with_a_failure_rate_above_one()
+    public async Task Host_does_not_start_with_a_failure_rate_above_one()
     {
-        using var misconfigured = new PaymentsHost(new Dictionary<string, string?> { ["Payment:Faults:FailureRate"] = "1.5" });
+        using var misconfigured = await PaymentsHost.CreateAsync(new Dictionary<string, string?> { ["Payment:Faults:FailureRate"] = "1.5" });
 
         var error = Assert.Throws<OptionsValidationException>(misconfigured.Start);
 

@@ -1,11 +1,24 @@
 using Orders.PaymentHost.Configuration;
 using Orders.PaymentHost.Emulator;
+using Orders.PaymentHost.Store;
 
 namespace Orders.PaymentHost.Tests.Emulator;
 
 public sealed class FaultInjectionTests
 {
-    private readonly InMemoryPaymentProvider _inner = Emulated.Provider();
+    private Emulated _emulator = null!;
+
+    private PostgresPaymentProvider _inner = null!;
+
+    [OneTimeSetUp]
+    public async Task StartEmulator()
+    {
+        _emulator = await Emulated.StartAsync();
+        _inner = _emulator.Provider;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopEmulator() => await _emulator.DisposeAsync();
 
     [Test]
     public async Task Failure_rate_of_one_fails_every_charge_before_recording_anything()

@@ -1,10 +1,23 @@
 using Orders.PaymentHost.Emulator;
+using Orders.PaymentHost.Store;
 
 namespace Orders.PaymentHost.Tests.Emulator;
 
 public sealed class RefundTests
 {
-    private readonly InMemoryPaymentProvider _provider = Emulated.Provider();
+    private Emulated _emulator = null!;
+
+    private PostgresPaymentProvider _provider = null!;
+
+    [OneTimeSetUp]
+    public async Task StartEmulator()
+    {
+        _emulator = await Emulated.StartAsync();
+        _provider = _emulator.Provider;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopEmulator() => await _emulator.DisposeAsync();
 
     [Test]
     public async Task Refund_of_an_approved_payment_makes_it_refunded()
@@ -27,7 +40,7 @@ public sealed class RefundTests
 
         var second = await _provider.RefundAsync(attempt.PaymentId, CancellationToken.None);
 
-        Assert.That(second, Is.SameAs(first));
+        Assert.That(second, Is.EqualTo(first));
     }
 
     [Test]
@@ -44,10 +57,12 @@ public sealed class RefundTests
     [Test]
     public async Task Refund_of_an_unknown_payment_charges_nothing_and_finds_nothing()
     {
-        var payment = await _provider.RefundAsync("never-charged", CancellationToken.None);
+        var neverCharged = $"never-charged-{Guid.NewGuid():N}";
+
+        var payment = await _provider.RefundAsync(neverCharged, CancellationToken.None);
 
         Assert.That(payment, Is.Null);
-        Assert.That(await _provider.FindAsync("never-charged", CancellationToken.None), Is.Null);
+        Assert.That(await _provider.FindAsync(neverCharged, CancellationToken.None), Is.Null);
     }
 
     [Test]

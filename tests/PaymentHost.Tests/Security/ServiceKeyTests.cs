@@ -13,7 +13,7 @@ public sealed class ServiceKeyTests
     private PaymentsHost _host = null!;
 
     [OneTimeSetUp]
-    public void StartHost() => _host = new PaymentsHost();
+    public async Task StartHost() => _host = await PaymentsHost.CreateAsync();
 
     [OneTimeTearDown]
     public void StopHost() => _host.Dispose();
@@ -50,9 +50,9 @@ public sealed class ServiceKeyTests
     }
 
     [Test]
-    public void The_host_does_not_start_without_a_service_key()
+    public async Task The_host_does_not_start_without_a_service_key()
     {
-        using var host = new PaymentsHost(new Dictionary<string, string?> { ["ServiceAuth:Key"] = "" });
+        using var host = await PaymentsHost.CreateAsync(new Dictionary<string, string?> { ["ServiceAuth:Key"] = "" });
 
         var error = Assert.Throws<OptionsValidationException>(host.Start);
 

@@ -65,6 +65,13 @@ internal sealed class HostProcess : IAsyncDisposable
         await WaitUntilServingAsync();
     }
 
+    /// <summary>Suspends the process (SIGSTOP): it holds its connections but answers nothing, as a host stuck in a long pause.</summary>
+    public Task PauseAsync() => Signal("STOP");
+
+    /// <summary>Lets a paused process run on (SIGCONT).</summary>
+    public Task ResumeAsync() => Signal("CONT");
+
+    /// <summary>Kills the process (SIGKILL): nothing of it runs on, no shutdown code.</summary>
     public async Task StopAsync()
     {
         if (_process is null)
@@ -79,6 +86,16 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} of {_assembly} exited with {kill.ExitCode}.");
+        }
+    }
 
     private async Task WaitUntilServingAsync()
     {

@@ -66,7 +66,10 @@ internal sealed class RunningSystem : IAsyncDisposable
             ["Inventory__Mongo__ConnectionString"] = mongo.ConnectionString,
             ["Inventory__Mongo__Database"] = MongoServer.NewDatabaseName("inventory_e2e"),
         });
-        var payment = await HostProcess.StartAsync("PaymentHost", hostLogging);
+        var payment = await HostProcess.StartAsync("PaymentHost", new Dictionary<string, string>(hostLogging)
+        {
+            ["ConnectionStrings__Payments"] = postgres.ConnectionStringForNewDatabase("payments_e2e"),
+        });
         var spans = new SpanLog();
 
         var api = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>

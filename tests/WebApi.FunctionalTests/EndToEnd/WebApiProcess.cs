@@ -9,10 +9,12 @@ internal sealed class WebApiProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly string _log = Path.Combine(Path.GetTempPath(), $"orders-e2e-WebApi-{Guid.NewGuid():N}.log");
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private Process? _process;
 
-    private WebApiProcess()
+    private WebApiProcess(IReadOnlyDictionary<string, string> environment)
     {
+        _environment = environment;
         Address = new Uri($"http://127.0.0.1:{HostProcess.FreePort()}");
     }
 
@@ -20,9 +22,16 @@ internal sealed class WebApiProcess : IAsyncDisposable
 
     public static async Task<WebApiProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
-        var api = new WebApiProcess();
-        await api.LaunchAsync(environment);
+        var api = new WebApiProcess(environment);
+        await api.LaunchAsync();
         return api;
+    }
+
+    /// <summary>Kills the process (SIGKILL) and starts it again with the same settings on the same address.</summary>
+    public async Task KillAndStartAgainAsync()
+    {
+        await DisposeAsync();
+        await LaunchAsync();
     }
 
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
@@ -58,7 +67,7 @@ internal sealed class WebApiProcess : IAsyncDisposable
         _process = null;
     }
 
-    private async Task LaunchAsync(IReadOnlyDictionary<string, string> environment)
+    private async Task LaunchAsync()
     {
         var directory = Path.Combine(HostProcess.RepositoryRoot, "src", "WebApi", "bin", HostProcess.Configuration, "net10.0");
         var info = new ProcessStartInfo("dotnet", [Path.Combine(directory, "Orders.WebApi.dll"), "--urls", Address.ToString()])
@@ -71,7 +80,7 @@ internal sealed class WebApiProcess : IAsyncDisposable
         };
         info.Environment[TestServiceKey.EnvironmentVariable] = TestServiceKey.Value;
         info.Environment["Auth__Enabled"] = "false";
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in _environment)
         {
             info.Environment[name] = value;
         }
