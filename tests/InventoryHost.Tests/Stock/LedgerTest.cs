@@ -10,6 +10,7 @@ public abstract class LedgerTest
 {
     protected const string Currency = "EUR";
 
+    private readonly List<CommandWatch> _watches = [];
     private MongoServer _server = null!;
 
     protected IMongoDatabase Database { get; private set; } = null!;
@@ -35,10 +36,24 @@ public abstract class LedgerTest
     [TearDown]
     public async Task DropTheDatabase()
     {
+        foreach (var watch in _watches)
+        {
+            watch.Dispose();
+        }
+
+
         if (Database is not null)
         {
             await _server.Client.DropDatabaseAsync(Database.DatabaseNamespace.DatabaseName);
         }
+    }
+
+    /// <summary>A ledger on this test's database whose commands are recorded, and may be preceded by <paramref name="beforeSend"/>.</summary>
+    protected (StockLedger Ledger, CommandWatch Commands) WatchedLedger(Action<MongoDB.Driver.Core.Events.CommandStartedEvent>? beforeSend = null)
+    {
+        var watch = new CommandWatch(_server.ConnectionString, Database.DatabaseNamespace.DatabaseName, beforeSend);
+        _watches.Add(watch);
+        return (new StockLedger(watch.Database, SoldHolds, TimeProvider.System, NullLogger<StockLedger>.Instance), watch);
     }
 
     protected async Task ListAsync(string productId, int stock, decimal unitPrice = 10m)
