@@ -7,7 +7,7 @@ namespace Orders.InventoryHost.Stock;
 /// It also drops, once, the sold holds a host that stopped before its sweep left behind; and when it stops, what is
 /// still queued.
 /// </summary>
-public sealed class SoldHoldSweep(SoldHolds soldHolds, ILogger<SoldHoldSweep> logger) : BackgroundService
+public sealed partial class SoldHoldSweep(SoldHolds soldHolds, ILogger<SoldHoldSweep> logger) : BackgroundService
 {
     /// <summary>How long a sold hold may wait: short enough to keep product documents small, long enough to batch.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
@@ -34,7 +34,7 @@ public sealed class SoldHoldSweep(SoldHolds soldHolds, ILogger<SoldHoldSweep> lo
         var dropped = await soldHolds.DropLeftoversAsync(cancellationToken);
         if (dropped > 0)
         {
-            logger.LogInformation("Dropped {HoldCount} sold holds left by an earlier run", dropped);
+            LogLeftoversDropped(dropped);
         }
 
         return dropped;
@@ -50,8 +50,14 @@ public sealed class SoldHoldSweep(SoldHolds soldHolds, ILogger<SoldHoldSweep> lo
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(exception, "Sold holds not dropped; {HoldCount} stay queued for the next sweep", soldHolds.Waiting);
+            LogNotDropped(exception, soldHolds.Waiting);
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {HoldCount} sold holds left by an earlier run")]
+    private partial void LogLeftoversDropped(int holdCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sold holds not dropped; {HoldCount} stay queued for the next sweep")]
+    private partial void LogNotDropped(Exception exception, int holdCount);
 }

@@ -11,9 +11,6 @@ namespace Orders.InventoryHost.Stock;
 /// </summary>
 public sealed class SoldHolds
 {
-    private static readonly FilterDefinitionBuilder<ProductDocument> ProductWhere = Builders<ProductDocument>.Filter;
-    private static readonly FilterDefinitionBuilder<ReservationDocument> ReservationWhere = Builders<ReservationDocument>.Filter;
-
     private readonly ConcurrentQueue<SoldHold> _waiting = new();
     private readonly IMongoCollection<ProductDocument> _products;
     private readonly IMongoCollection<ReservationDocument> _reservations;
@@ -66,8 +63,8 @@ public sealed class SoldHolds
     /// </summary>
     public async Task<int> DropLeftoversAsync(CancellationToken cancellationToken)
     {
-        var held = await _products.Find(ProductWhere.Exists("holds.0"))
-            .Project<ProductDocument>(Builders<ProductDocument>.Projection.Include(p => p.Holds))
+        var held = await _products.Find(ProductWrites.Holding)
+            .Project<ProductDocument>(ProductWrites.HoldsOnly)
             .ToListAsync(cancellationToken);
         var holds = held.SelectMany(p => p.Holds.Select(h => new SoldHold(p.Id, h.ReservationId))).ToList();
         if (holds.Count == 0)
@@ -76,8 +73,7 @@ public sealed class SoldHolds
         }
 
         var sold = await _reservations
-            .Find(ReservationWhere.In(r => r.Id, holds.Select(h => h.ReservationId).Distinct())
-                & ReservationWhere.In(r => r.Status, [StoredStatus.Committed, StoredStatus.Returned]))
+            .Find(ReservationWrites.CommittedAmong(holds.Select(h => h.ReservationId).Distinct()))
             .Project(r => r.Id)
             .ToListAsync(cancellationToken);
         var soldIds = sold.ToHashSet(StringComparer.Ordinal);
@@ -96,9 +92,7 @@ public sealed class SoldHolds
         var drops = sold.GroupBy(h => h.ProductId, h => h.ReservationId).Select(product =>
         {
             var reservationIds = product.Distinct().ToList();
-            return new UpdateOneModel<ProductDocument>(
-                ProductWhere.Eq(p => p.Id, product.Key) & ProductWhere.In(ProductDocument.HoldReservationIdPath, reservationIds),
-                Builders<ProductDocument>.Update.PullFilter(p => p.Holds, Builders<StockHold>.Filter.In(h => h.ReservationId, reservationIds)));
+            return new UpdateOneModel<ProductDocument>(ProductWrites.HeldByAny(product.Key, reservationIds), ProductWrites.DropHolds(reservationIds));
         });
         await _products.BulkWriteAsync(drops, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
     }

@@ -38,7 +38,7 @@ public sealed class CrashRecoveryTests : LedgerTest
     [Test]
     public async Task A_replayed_reserve_that_finds_a_line_short_gives_back_the_line_held_before_the_crash()
     {
-        await Ledger.SetStockAsync("p2", 1, CancellationToken.None);
+        await Catalog.SetStockAsync("p2", 1, CancellationToken.None);
 
         var result = await ReserveAsync("r1", ("p1", 3), ("p2", 2));
 

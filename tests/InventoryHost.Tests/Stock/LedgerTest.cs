@@ -5,7 +5,7 @@ using Orders.InventoryHost.Stock.Storage;
 
 namespace Orders.InventoryHost.Tests.Stock;
 
-/// <summary>A <see cref="StockLedger"/> on a database of its own, and ways to look at what it stored.</summary>
+/// <summary>A <see cref="StockLedger"/> and its <see cref="ProductCatalog"/> on a database of their own, and ways to look at what it stored.</summary>
 public abstract class LedgerTest
 {
     protected const string Currency = "EUR";
@@ -16,6 +16,8 @@ public abstract class LedgerTest
     protected IMongoDatabase Database { get; private set; } = null!;
 
     protected StockLedger Ledger { get; private set; } = null!;
+
+    protected ProductCatalog Catalog { get; private set; } = null!;
 
     /// <summary>The holds the ledger's commits queued; nothing sweeps them unless a test drops them.</summary>
     protected SoldHolds SoldHolds { get; private set; } = null!;
@@ -31,6 +33,7 @@ public abstract class LedgerTest
         Database = _server.NewDatabase("ledger");
         SoldHolds = new SoldHolds(Database);
         Ledger = new StockLedger(Database, SoldHolds, TimeProvider.System, NullLogger<StockLedger>.Instance);
+        Catalog = new ProductCatalog(Database, NullLogger<ProductCatalog>.Instance);
     }
 
     [TearDown]
@@ -58,7 +61,7 @@ public abstract class LedgerTest
 
     protected async Task ListAsync(string productId, int stock, decimal unitPrice = 10m)
     {
-        var listed = await Ledger.UpsertProductAsync(new ProductListing(productId, $"Product {productId}", new Price(unitPrice, Currency), stock), CancellationToken.None);
+        var listed = await Catalog.UpsertProductAsync(new ProductListing(productId, $"Product {productId}", new Price(unitPrice, Currency), stock), CancellationToken.None);
         Assert.That(listed.Succeeded, Is.True, () => listed.Failure!.Message);
     }
 

@@ -151,7 +151,7 @@ public sealed class ReturnTests : LedgerTest
     {
         await Ledger.ReturnAsync("r1", CancellationToken.None);
 
-        var products = await Ledger.GetProductsAsync(["p1", "p2"], CancellationToken.None);
+        var products = await Catalog.GetProductsAsync(["p1", "p2"], CancellationToken.None);
 
         Assert.That(products.Select(p => (p.ProductId, p.Available)), Is.EqualTo(new[] { ("p1", 10), ("p2", 5) }));
     }
