@@ -16,7 +16,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// The product catalog and the ledger of reservations, their MongoDB database, validated options, the start-up
-    /// seeding and the sweep of sold holds.
+    /// seeding and the sweep of committed holds.
     /// </summary>
     public static IServiceCollection AddStockLedger(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,8 +31,8 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<StockLedger>();
-        services.AddSingleton<SoldHolds>();
-        services.AddHostedService<SoldHoldSweep>();
+        services.AddSingleton<CommittedHolds>();
+        services.AddHostedService<CommittedHoldSweep>();
         services.AddHostedService<StockSeeder>();
         return services;
     }

@@ -8,7 +8,8 @@ namespace Orders.InventoryHost.Stock;
 /// The life of a reservation: reserve, release, commit, return. Kept in MongoDB without multi-document transactions:
 /// every step is one atomic, repeatable single-document write, so a crash between steps is finished by a replayed
 /// Reserve or undone by Release. Per product, at all times: available + held + sold == stock put in; never below zero.
-/// Held counts the holds of unsold reservations only: those of committed ones linger until <see cref="SoldHolds"/> drops them.
+/// Held counts the holds of uncommitted reservations only: those of committed ones linger until <see cref="CommittedHolds"/>
+/// drops them.
 /// </summary>
 public sealed partial class StockLedger
 {
@@ -20,14 +21,14 @@ public sealed partial class StockLedger
 
     private readonly ReservationStore _reservations;
     private readonly ProductHolds _holds;
-    private readonly SoldHolds _soldHolds;
+    private readonly CommittedHolds _committedHolds;
     private readonly ILogger<StockLedger> _logger;
 
-    public StockLedger(IMongoDatabase database, SoldHolds soldHolds, TimeProvider clock, ILogger<StockLedger> logger)
+    public StockLedger(IMongoDatabase database, CommittedHolds committedHolds, TimeProvider clock, ILogger<StockLedger> logger)
     {
         _reservations = new ReservationStore(database, clock);
         _holds = new ProductHolds(database);
-        _soldHolds = soldHolds;
+        _committedHolds = committedHolds;
         _logger = logger;
     }
 
@@ -105,7 +106,7 @@ public sealed partial class StockLedger
 
     /// <summary>
     /// Makes a reserved reservation final: its stock is sold and stays taken. Committing twice is a no-op. The status is
-    /// the one write; the holds, now sold, are queued for <see cref="SoldHolds"/> to drop with those of other commits.
+    /// the one write; the holds, now sold, are queued for <see cref="CommittedHolds"/> to drop with those of other commits.
     /// </summary>
     public async Task<StockResult<ReservationStatus>> CommitAsync(string reservationId, CancellationToken cancellationToken)
     {
@@ -126,7 +127,7 @@ public sealed partial class StockLedger
                 StockFailureKind.WrongState, $"reservation {reservationId} is {stored.Status}: only a reserved reservation can be committed");
         }
 
-        _soldHolds.Add(stored.Id, stored.Lines.Select(l => l.ProductId));
+        _committedHolds.Add(stored.Id, stored.Lines.Select(l => l.ProductId));
         LogCommitted(reservationId);
         return ReservationStatus.Committed;
     }

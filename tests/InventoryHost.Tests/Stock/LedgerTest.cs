@@ -20,7 +20,7 @@ public abstract class LedgerTest
     protected ProductCatalog Catalog { get; private set; } = null!;
 
     /// <summary>The holds the ledger's commits queued; nothing sweeps them unless a test drops them.</summary>
-    protected SoldHolds SoldHolds { get; private set; } = null!;
+    protected CommittedHolds CommittedHolds { get; private set; } = null!;
 
     protected IMongoCollection<BsonDocument> Products => Database.GetCollection<BsonDocument>(StockCollections.Products);
 
@@ -31,8 +31,8 @@ public abstract class LedgerTest
     {
         _server = await MongoServer.GetAsync();
         Database = _server.NewDatabase("ledger");
-        SoldHolds = new SoldHolds(Database);
-        Ledger = new StockLedger(Database, SoldHolds, TimeProvider.System, NullLogger<StockLedger>.Instance);
+        CommittedHolds = new CommittedHolds(Database);
+        Ledger = new StockLedger(Database, CommittedHolds, TimeProvider.System, NullLogger<StockLedger>.Instance);
         Catalog = new ProductCatalog(Database, NullLogger<ProductCatalog>.Instance);
     }
 
@@ -56,7 +56,7 @@ public abstract class LedgerTest
     {
         var watch = new CommandWatch(_server.ConnectionString, Database.DatabaseNamespace.DatabaseName, beforeSend);
         _watches.Add(watch);
-        return (new StockLedger(watch.Database, SoldHolds, TimeProvider.System, NullLogger<StockLedger>.Instance), watch);
+        return (new StockLedger(watch.Database, CommittedHolds, TimeProvider.System, NullLogger<StockLedger>.Instance), watch);
     }
 
     protected async Task ListAsync(string productId, int stock, decimal unitPrice = 10m)
@@ -95,8 +95,8 @@ public abstract class LedgerTest
     {
         var available = await AvailableAsync(productId);
         var committed = await Reservations.Find(new BsonDocument("status", "committed")).ToListAsync();
-        var soldIds = committed.Select(r => r["_id"].AsString).ToHashSet();
-        var held = (await HoldsAsync(productId)).Where(h => !soldIds.Contains(h.ReservationId)).Sum(h => h.Quantity);
+        var committedIds = committed.Select(r => r["_id"].AsString).ToHashSet();
+        var held = (await HoldsAsync(productId)).Where(h => !committedIds.Contains(h.ReservationId)).Sum(h => h.Quantity);
         var sold = committed.SelectMany(r => r["lines"].AsBsonArray)
             .Where(l => l["product_id"].AsString == productId)
             .Sum(l => l["quantity"].ToInt32());

@@ -69,7 +69,7 @@ public sealed class WriteDefinitionTests
                 .SetOnInsert(p => p.Available, Listing.InitialStock)
                 .SetOnInsert(p => p.Holds, []));
         yield return Case("set stock", ProductWrites.SetStock(Three), ProductUpdate.Set(p => p.Available, Three));
-        yield return Case("holding", ProductWrites.Holding, "{ 'holds.0': { $exists: true } }");
+        yield return Case("having holds", ProductWrites.HavingHolds, "{ 'holds.0': { $exists: true } }");
         yield return new TestCaseData(
             ProductWrites.HoldsOnly.Render(ProductArgs),
             Builders<ProductDocument>.Projection.Include(p => p.Holds).Render(ProductArgs)).SetArgDisplayNames("holds only");

@@ -22,7 +22,7 @@ internal static class ProductWrites
     public static readonly SortDefinition<ProductDocument> ByIdAscending = Builders<ProductDocument>.Sort.Ascending(ProductDocument.IdElement);
 
     /// <summary>Products that have at least one hold.</summary>
-    public static readonly FilterDefinition<ProductDocument> Holding = Where.Exists(ProductDocument.HoldsElement + ".0");
+    public static readonly FilterDefinition<ProductDocument> HavingHolds = Where.Exists(ProductDocument.HoldsElement + ".0");
 
     public static FilterDefinition<ProductDocument> ById(string productId) => Where.Eq(ProductDocument.IdElement, productId);
 

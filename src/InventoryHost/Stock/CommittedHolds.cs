@@ -5,17 +5,17 @@ using Orders.InventoryHost.Stock.Storage;
 namespace Orders.InventoryHost.Stock;
 
 /// <summary>
-/// The holds of committed reservations, waiting to be dropped. A sold hold changes no count: its units left available
+/// The holds of committed reservations, waiting to be dropped. A committed hold changes no count: its units left available
 /// stock when they were taken, and the reservation's status says they are sold. So a commit only flips the status, and
-/// <see cref="SoldHoldSweep"/> drops the holds of all recent commits in one write, not one write per commit.
+/// <see cref="CommittedHoldSweep"/> drops the holds of all recent commits in one write, not one write per commit.
 /// </summary>
-public sealed class SoldHolds
+public sealed class CommittedHolds
 {
-    private readonly ConcurrentQueue<SoldHold> _waiting = new();
+    private readonly ConcurrentQueue<CommittedHold> _waiting = new();
     private readonly IMongoCollection<ProductDocument> _products;
     private readonly IMongoCollection<ReservationDocument> _reservations;
 
-    public SoldHolds(IMongoDatabase database)
+    public CommittedHolds(IMongoDatabase database)
     {
         _products = StockCollections.ProductsOf(database);
         _reservations = StockCollections.ReservationsOf(database);
@@ -24,12 +24,12 @@ public sealed class SoldHolds
     /// <summary>Holds waiting to be dropped.</summary>
     public int Waiting => _waiting.Count;
 
-    /// <summary>Queues the holds of a reservation that is committed (only then: a hold of an unsold one is stock).</summary>
+    /// <summary>Queues the holds of a reservation that is committed (only then: a hold of an uncommitted one is stock).</summary>
     internal void Add(string reservationId, IEnumerable<string> productIds)
     {
         foreach (var productId in productIds)
         {
-            _waiting.Enqueue(new SoldHold(productId, reservationId));
+            _waiting.Enqueue(new CommittedHold(productId, reservationId));
         }
     }
 
@@ -39,57 +39,57 @@ public sealed class SoldHolds
     /// </summary>
     public async Task<int> DropAsync(CancellationToken cancellationToken)
     {
-        var sold = new List<SoldHold>();
+        var committed = new List<CommittedHold>();
         while (_waiting.TryDequeue(out var hold))
         {
-            sold.Add(hold);
+            committed.Add(hold);
         }
 
         try
         {
-            await DropAsync(sold, cancellationToken);
-            return sold.Count;
+            await DropAsync(committed, cancellationToken);
+            return committed.Count;
         }
         catch
         {
-            sold.ForEach(_waiting.Enqueue);
+            committed.ForEach(_waiting.Enqueue);
             throw;
         }
     }
 
     /// <summary>
-    /// Drops the sold holds that no queue remembers: those of commits whose host stopped before its sweep. Returns how
+    /// Drops the committed holds that no queue remembers: those of commits whose host stopped before its sweep. Returns how
     /// many it dropped. Reads the products that have holds, then which of their reservations are committed or returned.
     /// </summary>
     public async Task<int> DropLeftoversAsync(CancellationToken cancellationToken)
     {
-        var held = await _products.Find(ProductWrites.Holding)
+        var held = await _products.Find(ProductWrites.HavingHolds)
             .Project<ProductDocument>(ProductWrites.HoldsOnly)
             .ToListAsync(cancellationToken);
-        var holds = held.SelectMany(p => p.Holds.Select(h => new SoldHold(p.Id, h.ReservationId))).ToList();
+        var holds = held.SelectMany(p => p.Holds.Select(h => new CommittedHold(p.Id, h.ReservationId))).ToList();
         if (holds.Count == 0)
         {
             return 0;
         }
 
-        var sold = await _reservations
+        var committed = await _reservations
             .Find(ReservationWrites.CommittedAmong(holds.Select(h => h.ReservationId).Distinct()))
             .Project(r => r.Id)
             .ToListAsync(cancellationToken);
-        var soldIds = sold.ToHashSet(StringComparer.Ordinal);
-        var leftovers = holds.Where(h => soldIds.Contains(h.ReservationId)).ToList();
+        var committedIds = committed.ToHashSet(StringComparer.Ordinal);
+        var leftovers = holds.Where(h => committedIds.Contains(h.ReservationId)).ToList();
         await DropAsync(leftovers, cancellationToken);
         return leftovers.Count;
     }
 
-    private async Task DropAsync(IReadOnlyCollection<SoldHold> sold, CancellationToken cancellationToken)
+    private async Task DropAsync(IReadOnlyCollection<CommittedHold> committed, CancellationToken cancellationToken)
     {
-        if (sold.Count == 0)
+        if (committed.Count == 0)
         {
             return;
         }
 
-        var drops = sold.GroupBy(h => h.ProductId, h => h.ReservationId).Select(product =>
+        var drops = committed.GroupBy(h => h.ProductId, h => h.ReservationId).Select(product =>
         {
             var reservationIds = product.Distinct().ToList();
             return new UpdateOneModel<ProductDocument>(ProductWrites.HeldByAny(product.Key, reservationIds), ProductWrites.DropHolds(reservationIds));
@@ -97,5 +97,5 @@ public sealed class SoldHolds
         await _products.BulkWriteAsync(drops, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
     }
 
-    private sealed record SoldHold(string ProductId, string ReservationId);
+    private sealed record CommittedHold(string ProductId, string ReservationId);
 }
