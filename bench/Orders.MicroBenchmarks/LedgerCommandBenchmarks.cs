@@ -10,8 +10,9 @@ namespace Orders.MicroBenchmarks;
 
 /// <summary>
 /// The MongoDB writes every order makes in the inventory host (take a line; confirm or commit a reservation), rendered
-/// to BSON as the driver does before each send: built from element names, as ProductWrites and ReservationWrites do, against the same
-/// definitions built from lambda expressions (the baseline), which the driver translates on every call.
+/// to BSON as the driver does before each send: built from element names, as ProductWrites and ReservationWrites build
+/// them, against the same definitions built from lambda expressions (the baseline), which the driver translates on every
+/// call.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -66,5 +67,6 @@ public class LedgerCommandBenchmarks
     [Benchmark]
     [BenchmarkCategory(CommitCategory)]
     public (BsonDocument Filter, BsonValue Update) CommitFromNames() =>
-        (ReservationWrites.InStatus(_reservationId, [ReservationStatus.Reserved]).Render(ReservationArgs), ReservationWrites.Committing.Render(ReservationArgs));
+        (ReservationWrites.InStatus(_reservationId, [ReservationStatus.Reserved]).Render(ReservationArgs),
+            ReservationWrites.Committing.Render(ReservationArgs));
 }

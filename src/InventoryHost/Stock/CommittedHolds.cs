@@ -92,7 +92,8 @@ public sealed class CommittedHolds
         var drops = committed.GroupBy(h => h.ProductId, h => h.ReservationId).Select(product =>
         {
             var reservationIds = product.Distinct().ToList();
-            return new UpdateOneModel<ProductDocument>(ProductWrites.HeldByAny(product.Key, reservationIds), ProductWrites.DropHolds(reservationIds));
+            return new UpdateOneModel<ProductDocument>(
+                ProductWrites.HeldByAny(product.Key, reservationIds), ProductWrites.DropHolds(reservationIds));
         });
         await _products.BulkWriteAsync(drops, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
     }

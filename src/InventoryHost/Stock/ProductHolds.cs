@@ -117,7 +117,9 @@ internal sealed class ProductHolds(IMongoDatabase database)
 
     /// <summary>One unordered bulk write: one round trip whatever the number of lines, each update still atomic on its product.</summary>
     private async Task WriteEachAsync(
-        IReadOnlyList<ReservationLineDocument> lines, Func<ReservationLineDocument, UpdateOneModel<ProductDocument>> write, CancellationToken cancellationToken)
+        IReadOnlyList<ReservationLineDocument> lines,
+        Func<ReservationLineDocument, UpdateOneModel<ProductDocument>> write,
+        CancellationToken cancellationToken)
     {
         if (lines.Count > 0)
         {

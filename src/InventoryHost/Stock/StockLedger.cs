@@ -69,7 +69,9 @@ public sealed partial class StockLedger
         }
 
         var taken = await _holds.TakeAllAsync(reservationId, requested, cancellationToken);
-        return taken.AllHeld ? await ConfirmAsync(reservationId, taken.Priced, cancellationToken) : await RejectAsync(reservationId, taken, cancellationToken);
+        return taken.AllHeld
+            ? await ConfirmAsync(reservationId, taken.Priced, cancellationToken)
+            : await RejectAsync(reservationId, taken, cancellationToken);
     }
 
     /// <summary>
@@ -98,6 +100,8 @@ public sealed partial class StockLedger
                 LogReleasedUnknown(reservationId);
                 return StockResult<ReservationStatus?>.Success(null);
             }
+
+            // A Reserve of this id stored it in between: the next attempt releases that one.
         }
 
         throw new InvalidOperationException(
@@ -115,7 +119,8 @@ public sealed partial class StockLedger
             return invalid;
         }
 
-        var stored = await _reservations.TransitionAsync(reservationId, [ReservationStatus.Reserved], ReservationWrites.Committing, cancellationToken);
+        var stored = await _reservations.TransitionAsync(
+            reservationId, [ReservationStatus.Reserved], ReservationWrites.Committing, cancellationToken);
         if (stored is null)
         {
             return new StockFailure(StockFailureKind.NotFound, $"reservation {reservationId} does not exist");
@@ -145,7 +150,8 @@ public sealed partial class StockLedger
             return invalid;
         }
 
-        var stored = await _reservations.TransitionAsync(reservationId, [ReservationStatus.Committed], ReservationWrites.Returning, cancellationToken);
+        var stored = await _reservations.TransitionAsync(
+            reservationId, [ReservationStatus.Committed], ReservationWrites.Returning, cancellationToken);
         if (stored is null)
         {
             return new StockFailure(StockFailureKind.NotFound, $"reservation {reservationId} does not exist");
@@ -217,7 +223,8 @@ public sealed partial class StockLedger
         await SettleHoldsAsync(stored, cancellationToken);
         return stored.Status switch
         {
-            ReservationStatus.Reserved or ReservationStatus.Committed or ReservationStatus.Returned => new ReserveOutcome.Reserved(stored.ReservedLines),
+            ReservationStatus.Reserved or ReservationStatus.Committed or ReservationStatus.Returned =>
+                new ReserveOutcome.Reserved(stored.ReservedLines),
             ReservationStatus.Released when stored.IsPriced => new ReserveOutcome.Reserved(stored.ReservedLines),
             ReservationStatus.Released => new StockFailure(
                 StockFailureKind.WrongState, $"reservation {stored.Id} was released before its stock was reserved"),
@@ -247,7 +254,9 @@ public sealed partial class StockLedger
     [LoggerMessage(Level = LogLevel.Debug, Message = "Reservation {ReservationId} reserved {LineCount} lines")]
     private partial void LogReserved(string reservationId, int lineCount);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reservation {ReservationId} rejected: {ShortCount} products short, {UnknownCount} unknown")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Reservation {ReservationId} rejected: {ShortCount} products short, {UnknownCount} unknown")]
     private partial void LogRejected(string reservationId, int shortCount, int unknownCount);
 
     [LoggerMessage(

@@ -17,7 +17,8 @@ internal static class ProductWrites
     public static readonly ProjectionDefinition<ProductDocument> WithoutBookkeeping =
         new BsonDocument { { ProductDocument.HoldsElement, 0 }, { ProductDocument.ReturnedReservationIdsElement, 0 } };
 
-    public static readonly ProjectionDefinition<ProductDocument> HoldsOnly = Builders<ProductDocument>.Projection.Include(ProductDocument.HoldsElement);
+    public static readonly ProjectionDefinition<ProductDocument> HoldsOnly =
+        Builders<ProductDocument>.Projection.Include(ProductDocument.HoldsElement);
 
     public static readonly SortDefinition<ProductDocument> ByIdAscending = Builders<ProductDocument>.Sort.Ascending(ProductDocument.IdElement);
 
