@@ -10,8 +10,9 @@ namespace Orders.MicroBenchmarks;
 
 /// <summary>
 /// The MongoDB writes every order makes in the inventory host (take a line; confirm or commit a reservation), rendered
-/// to BSON as the driver does before each send: built from element names, as the ledger does, against the same
-/// definitions built from lambda expressions (the baseline), which the driver translates on every call.
+/// to BSON as the driver does before each send: built from element names, as ProductWrites and ReservationWrites build
+/// them, against the same definitions built from lambda expressions (the baseline), which the driver translates on every
+/// call.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -45,26 +46,27 @@ public class LedgerCommandBenchmarks
     [Benchmark]
     [BenchmarkCategory(TakeCategory)]
     public (BsonDocument Filter, BsonValue Update) TakeFromNames() =>
-        (StockLedger.Takeable(_reservationId, _line).Render(ProductArgs), StockLedger.Take(_reservationId, _line).Render(ProductArgs));
+        (ProductWrites.Takeable(_reservationId, _line).Render(ProductArgs), ProductWrites.Take(_reservationId, _line).Render(ProductArgs));
 
     /// <summary>Not measured: what the equivalence test holds the confirm's update to (decimal prices stored as Decimal128).</summary>
     public BsonValue ConfirmFromExpressions() =>
-        Builders<ReservationDocument>.Update.Set(r => r.Status, StoredStatus.Reserved).Set(r => r.Lines, PricedLines()).Render(ReservationArgs);
+        Builders<ReservationDocument>.Update.Set(r => r.Status, ReservationStatus.Reserved).Set(r => r.Lines, PricedLines()).Render(ReservationArgs);
 
-    public BsonValue ConfirmFromNames() => StockLedger.Confirming(PricedLines()).Render(ReservationArgs);
+    public BsonValue ConfirmFromNames() => ReservationWrites.Confirming(PricedLines()).Render(ReservationArgs);
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(CommitCategory)]
     public (BsonDocument Filter, BsonValue Update) CommitFromExpressions()
     {
         var filter = Builders<ReservationDocument>.Filter.Eq(r => r.Id, _reservationId)
-            & Builders<ReservationDocument>.Filter.In(r => r.Status, [StoredStatus.Reserved]);
-        var update = Builders<ReservationDocument>.Update.Set(r => r.Status, StoredStatus.Committed);
+            & Builders<ReservationDocument>.Filter.In(r => r.Status, [ReservationStatus.Reserved]);
+        var update = Builders<ReservationDocument>.Update.Set(r => r.Status, ReservationStatus.Committed);
         return (filter.Render(ReservationArgs), update.Render(ReservationArgs));
     }
 
     [Benchmark]
     [BenchmarkCategory(CommitCategory)]
     public (BsonDocument Filter, BsonValue Update) CommitFromNames() =>
-        (StockLedger.InStatus(_reservationId, [StoredStatus.Reserved]).Render(ReservationArgs), StockLedger.Committing.Render(ReservationArgs));
+        (ReservationWrites.InStatus(_reservationId, [ReservationStatus.Reserved]).Render(ReservationArgs),
+            ReservationWrites.Committing.Render(ReservationArgs));
 }

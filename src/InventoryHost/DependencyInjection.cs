@@ -14,7 +14,10 @@ public static class DependencyInjection
     /// <summary>A health check slower than this counts as MongoDB not answering.</summary>
     private static readonly TimeSpan MongoPingTimeout = TimeSpan.FromSeconds(3);
 
-    /// <summary>The ledger, its MongoDB database, validated options, the start-up seeding and the sweep of sold holds.</summary>
+    /// <summary>
+    /// The product catalog and the ledger of reservations, their MongoDB database, validated options, the start-up
+    /// seeding and the sweep of committed holds.
+    /// </summary>
     public static IServiceCollection AddStockLedger(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MongoStoreOptions>().Bind(configuration.GetSection(MongoStoreOptions.Section)).ValidateOnStart();
@@ -26,9 +29,10 @@ public static class DependencyInjection
         services.AddSingleton(sp =>
             sp.GetRequiredService<IMongoClient>().GetDatabase(sp.GetRequiredService<IOptions<MongoStoreOptions>>().Value.Database));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ProductCatalog>();
         services.AddSingleton<StockLedger>();
-        services.AddSingleton<SoldHolds>();
-        services.AddHostedService<SoldHoldSweep>();
+        services.AddSingleton<CommittedHolds>();
+        services.AddHostedService<CommittedHoldSweep>();
         services.AddHostedService<StockSeeder>();
         return services;
     }

@@ -5,8 +5,8 @@ using V1 = Orders.Contracts.Inventory.V1;
 
 namespace Orders.InventoryHost.Grpc;
 
-/// <summary>The <c>Inventory</c> gRPC service: maps messages to the <see cref="StockLedger"/> and back.</summary>
-internal sealed class InventoryEndpoint(StockLedger ledger) : V1.Inventory.InventoryBase
+/// <summary>The <c>Inventory</c> gRPC service: maps messages to the <see cref="StockLedger"/> and <see cref="ProductCatalog"/> and back.</summary>
+internal sealed class InventoryEndpoint(StockLedger ledger, ProductCatalog catalog) : V1.Inventory.InventoryBase
 {
     public override async Task<V1.ReserveReply> Reserve(V1.ReserveRequest request, ServerCallContext context)
     {
@@ -42,7 +42,7 @@ internal sealed class InventoryEndpoint(StockLedger ledger) : V1.Inventory.Inven
 
     public override async Task<V1.GetProductsReply> GetProducts(V1.GetProductsRequest request, ServerCallContext context)
     {
-        var products = await ledger.GetProductsAsync(request.ProductIds, context.CancellationToken);
+        var products = await catalog.GetProductsAsync(request.ProductIds, context.CancellationToken);
         return new V1.GetProductsReply { Products = { products.Select(p => p.ToContract()) } };
     }
 }

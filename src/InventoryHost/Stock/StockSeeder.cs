@@ -10,7 +10,7 @@ namespace Orders.InventoryHost.Stock;
 /// At start, puts the configured products into an empty store. Insert-only, so it never overwrites stock; two instances
 /// starting at once both try, and the second one's inserts fail harmlessly on the product ids.
 /// </summary>
-public sealed class StockSeeder(IMongoDatabase database, IOptions<StockSeedOptions> options, ILogger<StockSeeder> logger) : IHostedService
+public sealed partial class StockSeeder(IMongoDatabase database, IOptions<StockSeedOptions> options, ILogger<StockSeeder> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => SeedAsync(cancellationToken);
 
@@ -22,7 +22,7 @@ public sealed class StockSeeder(IMongoDatabase database, IOptions<StockSeedOptio
         var products = StockCollections.ProductsOf(database);
         if (options.Value.Products.Count == 0 || await products.Find(FilterDefinition<ProductDocument>.Empty).AnyAsync(cancellationToken))
         {
-            logger.LogInformation("Stock not seeded: the store already has products or none are configured");
+            LogNotSeeded();
             return 0;
         }
 
@@ -45,7 +45,13 @@ public sealed class StockSeeder(IMongoDatabase database, IOptions<StockSeedOptio
             inserted = seed.Count - e.WriteErrors.Count;
         }
 
-        logger.LogInformation("Stock seeded with {ProductCount} products", inserted);
+        LogSeeded(inserted);
         return inserted;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stock not seeded: the store already has products or none are configured")]
+    private partial void LogNotSeeded();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stock seeded with {ProductCount} products")]
+    private partial void LogSeeded(int productCount);
 }

@@ -7,7 +7,7 @@ using MongoDB.Driver;
 using Orders.Contracts.Inventory.V1;
 using Orders.InventoryHost.Stock.Storage;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
-using SoldHoldSweep = Orders.InventoryHost.Stock.SoldHoldSweep;
+using CommittedHoldSweep = Orders.InventoryHost.Stock.CommittedHoldSweep;
 
 namespace Orders.InventoryHost.Tests.Grpc;
 
@@ -138,7 +138,7 @@ public sealed class InventoryHostTests
         BsonDocument p1;
         do
         {
-            await Task.Delay(SoldHoldSweep.Interval);
+            await Task.Delay(CommittedHoldSweep.Interval);
             p1 = await products.Find(new BsonDocument("_id", "p1")).SingleAsync();
         }
         while (p1["holds"].AsBsonArray.Count > 0 && DateTime.UtcNow < sweptBy);

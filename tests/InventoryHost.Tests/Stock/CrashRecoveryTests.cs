@@ -38,7 +38,7 @@ public sealed class CrashRecoveryTests : LedgerTest
     [Test]
     public async Task A_replayed_reserve_that_finds_a_line_short_gives_back_the_line_held_before_the_crash()
     {
-        await Ledger.SetStockAsync("p2", 1, CancellationToken.None);
+        await Catalog.SetStockAsync("p2", 1, CancellationToken.None);
 
         var result = await ReserveAsync("r1", ("p1", 3), ("p2", 2));
 
@@ -100,21 +100,21 @@ public sealed class CrashRecoveryTests : LedgerTest
     }
 
     [Test]
-    public async Task Sold_holds_of_a_host_that_stopped_before_its_sweep_are_dropped_at_the_next_start_and_open_ones_stay()
+    public async Task Committed_holds_of_a_host_that_stopped_before_its_sweep_are_dropped_at_the_next_start_and_open_ones_stay()
     {
         await InsertReservationAsync("r2", "committed", ("p1", 2));
         await HoldDirectlyAsync("p1", "r2", 2);
         await InsertReservationAsync("r3", "returned", ("p2", 1));
         await HoldDirectlyAsync("p2", "r3", 1);
 
-        var dropped = await new SoldHolds(Database).DropLeftoversAsync(CancellationToken.None);
+        var dropped = await new CommittedHolds(Database).DropLeftoversAsync(CancellationToken.None);
 
         Assert.Multiple(async () =>
         {
             Assert.That(dropped, Is.EqualTo(2));
             Assert.That(await HoldsAsync("p1"), Is.EqualTo(new[] { ("r1", 3) }));
             Assert.That(await HoldsAsync("p2"), Is.Empty);
-            Assert.That(await AvailableAsync("p1"), Is.EqualTo(5), "a dropped sold hold gives nothing back");
+            Assert.That(await AvailableAsync("p1"), Is.EqualTo(5), "a dropped committed hold gives nothing back");
         });
     }
 

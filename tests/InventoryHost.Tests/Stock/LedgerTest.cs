@@ -5,19 +5,22 @@ using Orders.InventoryHost.Stock.Storage;
 
 namespace Orders.InventoryHost.Tests.Stock;
 
-/// <summary>A <see cref="StockLedger"/> on a database of its own, and ways to look at what it stored.</summary>
+/// <summary>A <see cref="StockLedger"/> and its <see cref="ProductCatalog"/> on a database of their own, and ways to look at what it stored.</summary>
 public abstract class LedgerTest
 {
     protected const string Currency = "EUR";
 
+    private readonly List<CommandWatch> _watches = [];
     private MongoServer _server = null!;
 
     protected IMongoDatabase Database { get; private set; } = null!;
 
     protected StockLedger Ledger { get; private set; } = null!;
 
+    protected ProductCatalog Catalog { get; private set; } = null!;
+
     /// <summary>The holds the ledger's commits queued; nothing sweeps them unless a test drops them.</summary>
-    protected SoldHolds SoldHolds { get; private set; } = null!;
+    protected CommittedHolds CommittedHolds { get; private set; } = null!;
 
     protected IMongoCollection<BsonDocument> Products => Database.GetCollection<BsonDocument>(StockCollections.Products);
 
@@ -28,22 +31,37 @@ public abstract class LedgerTest
     {
         _server = await MongoServer.GetAsync();
         Database = _server.NewDatabase("ledger");
-        SoldHolds = new SoldHolds(Database);
-        Ledger = new StockLedger(Database, SoldHolds, TimeProvider.System, NullLogger<StockLedger>.Instance);
+        CommittedHolds = new CommittedHolds(Database);
+        Ledger = new StockLedger(Database, CommittedHolds, TimeProvider.System, NullLogger<StockLedger>.Instance);
+        Catalog = new ProductCatalog(Database, NullLogger<ProductCatalog>.Instance);
     }
 
     [TearDown]
     public async Task DropTheDatabase()
     {
+        foreach (var watch in _watches)
+        {
+            watch.Dispose();
+        }
+
+
         if (Database is not null)
         {
             await _server.Client.DropDatabaseAsync(Database.DatabaseNamespace.DatabaseName);
         }
     }
 
+    /// <summary>A ledger on this test's database whose commands are recorded, and may be preceded by <paramref name="beforeSend"/>.</summary>
+    protected (StockLedger Ledger, CommandWatch Commands) WatchedLedger(Action<MongoDB.Driver.Core.Events.CommandStartedEvent>? beforeSend = null)
+    {
+        var watch = new CommandWatch(_server.ConnectionString, Database.DatabaseNamespace.DatabaseName, beforeSend);
+        _watches.Add(watch);
+        return (new StockLedger(watch.Database, CommittedHolds, TimeProvider.System, NullLogger<StockLedger>.Instance), watch);
+    }
+
     protected async Task ListAsync(string productId, int stock, decimal unitPrice = 10m)
     {
-        var listed = await Ledger.UpsertProductAsync(new ProductListing(productId, $"Product {productId}", new Price(unitPrice, Currency), stock), CancellationToken.None);
+        var listed = await Catalog.UpsertProductAsync(new ProductListing(productId, $"Product {productId}", new Price(unitPrice, Currency), stock), CancellationToken.None);
         Assert.That(listed.Succeeded, Is.True, () => listed.Failure!.Message);
     }
 
@@ -77,8 +95,8 @@ public abstract class LedgerTest
     {
         var available = await AvailableAsync(productId);
         var committed = await Reservations.Find(new BsonDocument("status", "committed")).ToListAsync();
-        var soldIds = committed.Select(r => r["_id"].AsString).ToHashSet();
-        var held = (await HoldsAsync(productId)).Where(h => !soldIds.Contains(h.ReservationId)).Sum(h => h.Quantity);
+        var committedIds = committed.Select(r => r["_id"].AsString).ToHashSet();
+        var held = (await HoldsAsync(productId)).Where(h => !committedIds.Contains(h.ReservationId)).Sum(h => h.Quantity);
         var sold = committed.SelectMany(r => r["lines"].AsBsonArray)
             .Where(l => l["product_id"].AsString == productId)
             .Sum(l => l["quantity"].ToInt32());

@@ -89,14 +89,14 @@ public sealed class ReleaseAndCommitTests : LedgerTest
             Assert.That(await AvailableAsync("p1"), Is.EqualTo(6));
             Assert.That(await AvailableAsync("p2"), Is.Zero);
             Assert.That(await StoredStatusAsync("r1"), Is.EqualTo("committed"));
-            Assert.That(SoldHolds.Waiting, Is.EqualTo(2));
+            Assert.That(CommittedHolds.Waiting, Is.EqualTo(2));
         });
         await AssertStockBalancedAsync("p1", stockPutIn: 10);
         await AssertStockBalancedAsync("p2", stockPutIn: 5);
     }
 
     [Test]
-    public async Task Dropping_sold_holds_clears_those_of_every_commit_in_one_go_and_keeps_open_ones()
+    public async Task Dropping_committed_holds_clears_those_of_every_commit_in_one_go_and_keeps_open_ones()
     {
         await ListAsync("p1", stock: 10);
         await ListAsync("p2", stock: 5);
@@ -106,12 +106,12 @@ public sealed class ReleaseAndCommitTests : LedgerTest
         await Ledger.CommitAsync("r1", CancellationToken.None);
         await Ledger.CommitAsync("r2", CancellationToken.None);
 
-        var dropped = await SoldHolds.DropAsync(CancellationToken.None);
+        var dropped = await CommittedHolds.DropAsync(CancellationToken.None);
 
         Assert.Multiple(async () =>
         {
             Assert.That(dropped, Is.EqualTo(3));
-            Assert.That(SoldHolds.Waiting, Is.Zero);
+            Assert.That(CommittedHolds.Waiting, Is.Zero);
             Assert.That(await HoldsAsync("p1"), Is.EqualTo(new[] { ("r3", 2) }));
             Assert.That(await HoldsAsync("p2"), Is.EqualTo(new[] { ("r3", 2) }));
             Assert.That(await AvailableAsync("p1"), Is.EqualTo(3));

@@ -85,7 +85,7 @@ public sealed class ReserveTests : LedgerTest
     {
         await ListAsync("p1", stock: 1);
         var first = await ReserveAsync("r1", ("p1", 3));
-        await Ledger.SetStockAsync("p1", 50, CancellationToken.None);
+        await Catalog.SetStockAsync("p1", 50, CancellationToken.None);
 
         var replay = await ReserveAsync("r1", ("p1", 3));
 

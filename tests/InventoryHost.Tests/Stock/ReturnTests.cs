@@ -106,7 +106,7 @@ public sealed class ReturnTests : LedgerTest
             Assert.That(result.Failure?.Kind, Is.EqualTo(StockFailureKind.WrongState));
             Assert.That(await StoredStatusAsync("r2"), Is.EqualTo("reserved"));
             Assert.That(await AvailableAsync("p1"), Is.EqualTo(3));
-            Assert.That((await HoldsAsync("p1")).Where(h => h.ReservationId != "r1"), Is.EqualTo(new[] { ("r2", 3) }), "beside r1's sold hold");
+            Assert.That((await HoldsAsync("p1")).Where(h => h.ReservationId != "r1"), Is.EqualTo(new[] { ("r2", 3) }), "beside r1's committed hold");
         });
     }
 
@@ -151,7 +151,7 @@ public sealed class ReturnTests : LedgerTest
     {
         await Ledger.ReturnAsync("r1", CancellationToken.None);
 
-        var products = await Ledger.GetProductsAsync(["p1", "p2"], CancellationToken.None);
+        var products = await Catalog.GetProductsAsync(["p1", "p2"], CancellationToken.None);
 
         Assert.That(products.Select(p => (p.ProductId, p.Available)), Is.EqualTo(new[] { ("p1", 10), ("p2", 5) }));
     }

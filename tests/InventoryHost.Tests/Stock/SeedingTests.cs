@@ -13,7 +13,7 @@ public sealed class SeedingTests : LedgerTest
     {
         var counts = await Task.WhenAll(Task.Run(() => Seeder().SeedAsync(CancellationToken.None)), Task.Run(() => Seeder().SeedAsync(CancellationToken.None)));
 
-        var products = await Ledger.GetProductsAsync(["p1", "p2"], CancellationToken.None);
+        var products = await Catalog.GetProductsAsync(["p1", "p2"], CancellationToken.None);
         Assert.Multiple(async () =>
         {
             Assert.That(counts.Sum(), Is.EqualTo(2));

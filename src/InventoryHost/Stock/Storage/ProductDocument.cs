@@ -6,8 +6,11 @@ namespace Orders.InventoryHost.Stock.Storage;
 /// <summary>A document of the <c>products</c> collection: stock nobody holds, and the holds of open reservations.</summary>
 internal sealed class ProductDocument
 {
-    // Element names, for the commands built from names rather than expressions (the hot path of a reservation).
+    // Element names, for the commands built from names rather than expressions (see ProductWrites).
     public const string IdElement = "_id";
+    public const string NameElement = "name";
+    public const string UnitPriceElement = "unit_price";
+    public const string CurrencyElement = "currency";
     public const string AvailableElement = "available";
     public const string HoldsElement = "holds";
     public const string ReturnedReservationIdsElement = "returned_reservation_ids";
@@ -18,14 +21,14 @@ internal sealed class ProductDocument
     [BsonId]
     public required string Id { get; init; }
 
-    [BsonElement("name")]
+    [BsonElement(NameElement)]
     public required string Name { get; init; }
 
-    [BsonElement("unit_price")]
+    [BsonElement(UnitPriceElement)]
     [BsonRepresentation(BsonType.Decimal128)]
     public required decimal UnitPrice { get; init; }
 
-    [BsonElement("currency")]
+    [BsonElement(CurrencyElement)]
     public required string Currency { get; init; }
 
     [BsonElement(AvailableElement)]

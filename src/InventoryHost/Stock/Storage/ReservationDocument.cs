@@ -5,10 +5,12 @@ namespace Orders.InventoryHost.Stock.Storage;
 /// <summary>A document of the <c>reservations</c> collection; the id is the caller's reservation id.</summary>
 internal sealed class ReservationDocument
 {
-    // Element names, for the commands built from names rather than expressions (the hot path of a reservation).
+    // Element names, for the commands built from names rather than expressions (see ReservationWrites).
     public const string IdElement = "_id";
     public const string LinesElement = "lines";
     public const string StatusElement = "status";
+    public const string ShortagesElement = "shortages";
+    public const string UnknownProductIdsElement = "unknown_product_ids";
     public const string UpdatedAtElement = "updated_at";
 
     [BsonId]
@@ -19,12 +21,13 @@ internal sealed class ReservationDocument
     public required List<ReservationLineDocument> Lines { get; init; }
 
     [BsonElement(StatusElement)]
-    public required string Status { get; init; }
+    [BsonSerializer(typeof(ReservationStatusSerializer))]
+    public required ReservationStatus Status { get; init; }
 
-    [BsonElement("shortages")]
+    [BsonElement(ShortagesElement)]
     public List<ShortageDocument> Shortages { get; init; } = [];
 
-    [BsonElement("unknown_product_ids")]
+    [BsonElement(UnknownProductIdsElement)]
     public List<string> UnknownProductIds { get; init; } = [];
 
     [BsonElement("created_at")]
@@ -33,8 +36,6 @@ internal sealed class ReservationDocument
     [BsonElement(UpdatedAtElement)]
     public DateTime UpdatedAt { get; init; }
 
-    public ReservationStatus ParsedStatus => StoredStatus.Parse(Status);
-
     public IReadOnlyList<RequestedLine> RequestedLines => [.. Lines.Select(l => new RequestedLine(l.ProductId, l.Quantity))];
 
     public IReadOnlyList<ReservedLine> ReservedLines => [.. Lines.Select(l => l.ToReservedLine())];
@@ -42,7 +43,7 @@ internal sealed class ReservationDocument
     public bool IsPriced => Lines.TrueForAll(l => l.UnitPrice is not null);
 
     /// <summary>Left by the release of an id that was never reserved: a Reserve of this id must take nothing.</summary>
-    public bool IsReleasedMark => Lines.Count == 0 && ParsedStatus == ReservationStatus.Released;
+    public bool IsReleasedMark => Lines.Count == 0 && Status == ReservationStatus.Released;
 
-    public Reservation ToReservation() => new(Id, ParsedStatus, ReservedLines);
+    public Reservation ToReservation() => new(Id, Status, ReservedLines);
 }

@@ -4,12 +4,12 @@ namespace Orders.InventoryHost.Stock;
 
 /// <summary>
 /// Drops the holds of committed reservations every <see cref="Interval"/>: under load one write for dozens of commits.
-/// It also drops, once, the sold holds a host that stopped before its sweep left behind; and when it stops, what is
+/// It also drops, once, the committed holds a host that stopped before its sweep left behind; and when it stops, what is
 /// still queued.
 /// </summary>
-public sealed class SoldHoldSweep(SoldHolds soldHolds, ILogger<SoldHoldSweep> logger) : BackgroundService
+public sealed partial class CommittedHoldSweep(CommittedHolds committedHolds, ILogger<CommittedHoldSweep> logger) : BackgroundService
 {
-    /// <summary>How long a sold hold may wait: short enough to keep product documents small, long enough to batch.</summary>
+    /// <summary>How long a committed hold may wait: short enough to keep product documents small, long enough to batch.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,28 +19,28 @@ public sealed class SoldHoldSweep(SoldHolds soldHolds, ILogger<SoldHoldSweep> lo
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             leftoversDropped = leftoversDropped || await TryAsync(DropLeftoversAsync, stoppingToken);
-            await TryAsync(soldHolds.DropAsync, stoppingToken);
+            await TryAsync(committedHolds.DropAsync, stoppingToken);
         }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await TryAsync(soldHolds.DropAsync, cancellationToken);
+        await TryAsync(committedHolds.DropAsync, cancellationToken);
     }
 
     private async Task<int> DropLeftoversAsync(CancellationToken cancellationToken)
     {
-        var dropped = await soldHolds.DropLeftoversAsync(cancellationToken);
+        var dropped = await committedHolds.DropLeftoversAsync(cancellationToken);
         if (dropped > 0)
         {
-            logger.LogInformation("Dropped {HoldCount} sold holds left by an earlier run", dropped);
+            LogLeftoversDropped(dropped);
         }
 
         return dropped;
     }
 
-    /// <summary>Runs one sweep; when MongoDB is away it says so and the next tick tries again (sold holds change no count).</summary>
+    /// <summary>Runs one sweep; when MongoDB is away it says so and the next tick tries again (committed holds change no count).</summary>
     private async Task<bool> TryAsync(Func<CancellationToken, Task<int>> sweep, CancellationToken cancellationToken)
     {
         try
@@ -50,8 +50,14 @@ public sealed class SoldHoldSweep(SoldHolds soldHolds, ILogger<SoldHoldSweep> lo
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(exception, "Sold holds not dropped; {HoldCount} stay queued for the next sweep", soldHolds.Waiting);
+            LogNotDropped(exception, committedHolds.Waiting);
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {HoldCount} holds of committed reservations left by an earlier run")]
+    private partial void LogLeftoversDropped(int holdCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Holds of committed reservations not dropped; {HoldCount} stay queued for the next sweep")]
+    private partial void LogNotDropped(Exception exception, int holdCount);
 }
