@@ -3,6 +3,7 @@ using NSubstitute;
 using Orders.Application.Abstractions;
 using Orders.Application.Orders.CancelOrder;
 using Orders.Application.Orders.CreateOrder;
+using Orders.Application.Orders.Placement;
 using Orders.Domain.Orders;
 
 namespace Orders.UnitTests.Application;
@@ -22,11 +23,12 @@ public sealed class CancelOrderHandlerTests
         _inventory = Substitute.For<IInventory>();
         _payment = Substitute.For<IPayment>();
         _orders = new RecordingOrderRepository();
-        _inventory.ReturnAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _payment.RefundAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
+        _inventory.ReturnAsync(default, default).ReturnsForAnyArgs(new ReservationState.Returned());
+        _payment.RefundAsync(default, default).ReturnsForAnyArgs(new PaymentState.Refunded());
         var clock = Substitute.For<IClock>();
         clock.UtcNow.Returns(CancelledAt);
-        _handler = new CancelOrderHandler(_inventory, _payment, _orders, clock, NullLogger<CancelOrderHandler>.Instance);
+        var runner = new PlacementRunner(_inventory, _payment, _orders, clock, NullLogger<PlacementRunner>.Instance);
+        _handler = new CancelOrderHandler(runner, _orders);
     }
 
     [Test]
@@ -36,7 +38,7 @@ public sealed class CancelOrderHandlerTests
         _payment.RefundAsync(order.Id, Arg.Any<CancellationToken>()).Returns(_ =>
         {
             Assert.That(_orders.Saved, Is.Empty, "nothing stored before the remote steps are done");
-            return StepOutcome.Succeeded;
+            return new PaymentState.Refunded();
         });
 
         var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
@@ -46,7 +48,7 @@ public sealed class CancelOrderHandlerTests
         {
             Assert.That(cancelled.Order.Status, Is.EqualTo("cancelled"));
             Assert.That(cancelled.Order.UpdatedAt, Is.EqualTo(CancelledAt));
-            Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Cancelled, OrderProgress.Completed) }));
+            Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Cancelled }));
         });
         Received.InOrder(() =>
         {
@@ -96,6 +98,20 @@ public sealed class CancelOrderHandlerTests
     }
 
     [Test]
+    public async Task Cancel_of_an_order_that_needs_attention_is_not_cancellable_and_does_nothing()
+    {
+        var order = OrderFixtures.Confirmed();
+        order.NeedAttention("cancelling found the reservation released", OrderFixtures.Placed);
+        Stored(order);
+
+        var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
+
+        Assert.That(((CancelOrderResult.NotCancellable)result).Order.Status, Is.EqualTo("needs_attention"));
+        Assert.That(_inventory.ReceivedCalls(), Is.Empty);
+        Assert.That(_payment.ReceivedCalls(), Is.Empty);
+    }
+
+    [Test]
     public async Task Cancel_of_an_unknown_order_is_not_found() =>
         Assert.That(await _handler.Handle(new CancelOrderCommand(Guid.NewGuid()), CancellationToken.None), Is.TypeOf<CancelOrderResult.NotFound>());
 
@@ -103,11 +119,11 @@ public sealed class CancelOrderHandlerTests
     public async Task Cancel_leaves_the_order_confirmed_and_refunds_nothing_when_inventory_does_not_answer()
     {
         var order = Stored(OrderFixtures.Confirmed());
-        _inventory.ReturnAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("timeout"));
+        _inventory.ReturnAsync(default, default).ReturnsForAnyArgs(new ReservationState.Unanswered("timeout"));
 
         var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CancelOrderResult.DependencyUnavailable(CreateOrderHandler.InventoryService, order.Id.Value)));
+        Assert.That(result, Is.EqualTo(new CancelOrderResult.DependencyUnavailable(Unanswered.Inventory, order.Id.Value)));
         Assert.That(order.Status, Is.EqualTo(OrderStatus.Confirmed));
         Assert.That(_orders.Saved, Is.Empty);
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
@@ -117,16 +133,16 @@ public sealed class CancelOrderHandlerTests
     public async Task Cancel_retried_after_the_payment_did_not_answer_finishes_the_cancellation()
     {
         var order = Stored(OrderFixtures.Confirmed());
-        _payment.RefundAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("timeout"), StepOutcome.Succeeded);
+        _payment.RefundAsync(default, default).ReturnsForAnyArgs(new PaymentState.Unanswered("timeout"), new PaymentState.Refunded());
 
         var first = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
         var retry = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
-            Assert.That(first, Is.EqualTo(new CancelOrderResult.DependencyUnavailable(CreateOrderHandler.PaymentService, order.Id.Value)));
+            Assert.That(first, Is.EqualTo(new CancelOrderResult.DependencyUnavailable(Unanswered.Payment, order.Id.Value)));
             Assert.That(retry, Is.TypeOf<CancelOrderResult.Cancelled>());
-            Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Cancelled, OrderProgress.Completed) }));
+            Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Cancelled }));
         });
         await _inventory.Received(2).ReturnAsync(order.Id, Arg.Any<CancellationToken>());
     }
@@ -140,17 +156,56 @@ public sealed class CancelOrderHandlerTests
         var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(new CancelOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, order.Id.Value)));
+        Assert.That(_orders.Saved, Is.Empty);
         await _payment.Received(1).RefundAsync(order.Id, Arg.Any<CancellationToken>());
     }
 
     [Test]
-    public void Cancel_of_a_confirmed_order_whose_reservation_inventory_refuses_to_return_is_a_bug_not_an_outcome()
+    public async Task Cancel_that_a_concurrent_cancellation_stored_first_answers_with_what_it_stored()
     {
         var order = Stored(OrderFixtures.Confirmed());
-        _inventory.ReturnAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Refused("not committed"));
+        _orders.StoredMeanwhile = CancelledCopy(order, OrderFixtures.Placed.AddMinutes(1));
+        _orders.NextUpdateFailure = new OrderConcurrencyException("cancelled meanwhile");
 
-        Assert.ThrowsAsync<InvalidOperationException>(async () => await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None));
-        Assert.That(order.Status, Is.EqualTo(OrderStatus.Confirmed));
+        var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
+
+        var cancelled = (CancelOrderResult.Cancelled)result;
+        Assert.That((cancelled.Order.Id, cancelled.Order.UpdatedAt), Is.EqualTo((order.Id.Value, OrderFixtures.Placed.AddMinutes(1))));
+        Assert.That(_orders.Saved, Is.Empty);
+    }
+
+    [Test]
+    public async Task Cancel_whose_return_is_refused_and_the_reservation_turns_out_released_needs_attention_and_refunds_nothing()
+    {
+        var order = Stored(OrderFixtures.Confirmed());
+        _inventory.ReturnAsync(default, default).ReturnsForAnyArgs(new ReservationState.Refused("not committed"));
+        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(new ReservationState.Released());
+
+        var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
+
+        var notCancellable = (CancelOrderResult.NotCancellable)result;
+        Assert.Multiple(() =>
+        {
+            Assert.That(notCancellable.Order.Status, Is.EqualTo("needs_attention"));
+            Assert.That(notCancellable.Order.StatusReason, Does.Contain("released"));
+            Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.NeedsAttention }));
+        });
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task Cancel_whose_return_keeps_being_refused_needs_attention_instead_of_retrying()
+    {
+        var order = Stored(OrderFixtures.Confirmed());
+        _inventory.ReturnAsync(default, default).ReturnsForAnyArgs(new ReservationState.Refused("ledger locked"));
+        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+
+        var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
+
+        Assert.That(((CancelOrderResult.NotCancellable)result).Order.StatusReason, Does.Contain("ledger locked"));
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.NeedsAttention));
+        await _inventory.Received(1).ReturnAsync(order.Id, Arg.Any<CancellationToken>());
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
     }
 
     [Test]
@@ -170,5 +225,15 @@ public sealed class CancelOrderHandlerTests
     {
         _orders.Earlier.Add(order);
         return order;
+    }
+
+    /// <summary>The same order as another request read, cancelled and stored it.</summary>
+    private static Order CancelledCopy(Order order, DateTimeOffset cancelledAt)
+    {
+        var copy = Order.Place(order.Id, order.UserId, order.RequestedLines, order.CreatedAt);
+        copy.Price([.. order.Lines.Select(line => new PricedLine(line.ProductId, line.UnitPrice!.Value))], order.CreatedAt);
+        copy.Confirm(order.CreatedAt);
+        copy.Cancel(cancelledAt);
+        return copy;
     }
 }

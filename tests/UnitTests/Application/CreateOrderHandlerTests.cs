@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Orders.Application.Abstractions;
 using Orders.Application.Orders.CreateOrder;
+using Orders.Application.Orders.Placement;
 using Orders.Domain.Common;
 using Orders.Domain.Orders;
 
@@ -12,6 +13,7 @@ public sealed class CreateOrderHandlerTests
     private static readonly ProductId P1 = new("p1");
     private static readonly ProductId P2 = new("p2");
     private static readonly CreateOrderCommand TwoLines = new("u1", [new("p1", 2), new("p2", 1)]);
+    private static readonly ReservationState.Reserved Reserved = new() { Prices = [new(P1, new Money(10m, "EUR")), new(P2, new Money(2.5m, "EUR"))] };
 
     private IInventory _inventory = null!;
     private IPayment _payment = null!;
@@ -25,16 +27,16 @@ public sealed class CreateOrderHandlerTests
         _payment = Substitute.For<IPayment>();
         _orders = new RecordingOrderRepository();
 
-        _inventory.ReserveAsync(default, default!, default)
-            .ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(P1, new Money(10m, "EUR")), new(P2, new Money(2.5m, "EUR"))]));
-        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(ChargeOutcome.Approved);
-        _payment.RefundAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(Reserved);
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Released());
+        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Approved());
+        _payment.RefundAsync(default, default).ReturnsForAnyArgs(new PaymentState.Refunded());
 
         var clock = Substitute.For<IClock>();
         clock.UtcNow.Returns(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
-        _handler = new CreateOrderHandler(_inventory, _payment, _orders, clock, NullLogger<CreateOrderHandler>.Instance);
+        var runner = new PlacementRunner(_inventory, _payment, _orders, clock, NullLogger<PlacementRunner>.Instance);
+        _handler = new CreateOrderHandler(runner, _orders, clock, NullLogger<CreateOrderHandler>.Instance);
     }
 
     [Test]
@@ -75,25 +77,21 @@ public sealed class CreateOrderHandlerTests
     {
         _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(_ =>
         {
-            Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Pending, OrderProgress.Placed)), "stored before reserving");
-            return new ReservationOutcome.Reserved([new(P1, new Money(10m, "EUR")), new(P2, new Money(2.5m, "EUR"))]);
+            Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending }), "stored before reserving");
+            return Reserved;
         });
 
         await _handler.Handle(TwoLines, CancellationToken.None);
 
-        // Nothing stored in between: recovery of an order left Placed asks the payment and inventory services how far it got.
-        Assert.That(_orders.Saved, Is.EqualTo(new[]
-        {
-            (OrderStatus.Pending, OrderProgress.Placed),
-            (OrderStatus.Confirmed, OrderProgress.Completed),
-        }));
+        // Nothing stored in between: recovery of an order left pending asks the payment and inventory services how far it got.
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending, OrderStatus.Confirmed }));
     }
 
     [Test]
     public async Task Create_order_is_rejected_with_every_shortage_when_stock_is_short()
     {
         StockShortage[] shortages = [new(P1, 2, 1), new(P2, 1, 0)];
-        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Refused(shortages, []));
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationState.Rejected(shortages, []));
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
@@ -104,13 +102,13 @@ public sealed class CreateOrderHandlerTests
         Assert.That(_orders.Order!.StatusReason, Does.Contain("p1").And.Contain("p2"));
         await _payment.DidNotReceiveWithAnyArgs().ChargeAsync(default!, default);
         await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
+        await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
     }
 
     [Test]
     public async Task Create_order_is_rejected_when_a_product_is_unknown()
     {
-        _inventory.ReserveAsync(default, default!, default)
-            .ReturnsForAnyArgs(new ReservationOutcome.Refused([new(P1, 2, 0)], [P2]));
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationState.Rejected([new(P1, 2, 0)], [P2]));
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
@@ -122,7 +120,7 @@ public sealed class CreateOrderHandlerTests
     [Test]
     public async Task Create_order_releases_stock_when_payment_is_declined()
     {
-        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new ChargeOutcome.Declined("amount above limit"));
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Declined("amount above limit"));
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
@@ -138,25 +136,26 @@ public sealed class CreateOrderHandlerTests
     [Test]
     public async Task A_declined_order_stays_pending_for_recovery_when_its_stock_cannot_be_released()
     {
-        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new ChargeOutcome.Declined("declined"));
-        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("down"));
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Declined("declined"));
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Unanswered("down"));
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.InventoryService, _orders.Order!.Id.Value)));
-        Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Pending, OrderProgress.Placed) }));
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(Unanswered.Inventory, _orders.Order!.Id.Value)));
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending }));
     }
 
     [Test]
     public async Task Create_order_fails_and_releases_when_the_inventory_is_unavailable()
     {
-        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Unavailable("deadline exceeded"));
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationState.Unanswered("deadline exceeded"));
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.InventoryService, _orders.Order!.Id.Value)));
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(Unanswered.Inventory, _orders.Order!.Id.Value)));
         Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Failed));
-        Assert.That(_orders.Saved[^1].Status, Is.EqualTo(OrderStatus.Failed));
+        Assert.That(_orders.Order!.StatusReason, Does.Contain("deadline exceeded"));
+        Assert.That(_orders.Saved[^1], Is.EqualTo(OrderStatus.Failed));
         await _inventory.Received(1).ReleaseAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
         await _payment.DidNotReceiveWithAnyArgs().ChargeAsync(default!, default);
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
@@ -165,50 +164,54 @@ public sealed class CreateOrderHandlerTests
     [Test]
     public async Task An_order_stays_pending_for_recovery_when_the_inventory_is_down_for_the_release_too()
     {
-        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Unavailable("down"));
-        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("down"));
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationState.Unanswered("down"));
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Unanswered("down"));
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
-        Assert.That(result, Is.InstanceOf<CreateOrderResult.DependencyUnavailable>());
-        Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Pending, OrderProgress.Placed) }));
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(Unanswered.Inventory, _orders.Order!.Id.Value)));
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending }));
+        await _payment.DidNotReceiveWithAnyArgs().ChargeAsync(default!, default);
     }
 
     [Test]
-    public async Task Create_order_releases_and_refunds_when_the_payment_is_unavailable_after_the_reservation()
+    public async Task Create_order_releases_then_refunds_when_the_payment_is_unavailable_after_the_reservation()
     {
-        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new ChargeOutcome.Unavailable("deadline exceeded"));
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Unanswered("deadline exceeded"));
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.PaymentService, _orders.Order!.Id.Value)));
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(Unanswered.Payment, _orders.Order!.Id.Value)));
         Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Failed));
-        await _inventory.Received(1).ReleaseAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
-        await _payment.Received(1).RefundAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
+        Received.InOrder(() =>
+        {
+            _inventory.ReleaseAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
+            _payment.RefundAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
+        });
         await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
     }
 
     [Test]
     public async Task Create_order_releases_without_refunding_when_the_charge_never_reached_the_provider()
     {
-        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new ChargeOutcome.Unavailable("connection refused", MayHaveCharged: false));
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Unanswered("connection refused", MayHaveActed: false));
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.PaymentService, _orders.Order!.Id.Value)));
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(Unanswered.Payment, _orders.Order!.Id.Value)));
         Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Failed));
         await _inventory.Received(1).ReleaseAsync(_orders.Order!.Id, Arg.Any<CancellationToken>());
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
     }
 
     [Test]
-    public async Task Create_order_undoes_everything_when_the_commit_fails()
+    public async Task Create_order_releases_then_refunds_when_the_commit_is_unanswered()
     {
-        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("down"));
+        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Unanswered("down"));
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.InventoryService, _orders.Order!.Id.Value)));
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(Unanswered.Inventory, _orders.Order!.Id.Value)));
         Assert.That(_orders.Order!.Status, Is.EqualTo(OrderStatus.Failed));
         Received.InOrder(() =>
         {
@@ -218,10 +221,10 @@ public sealed class CreateOrderHandlerTests
     }
 
     [Test]
-    public async Task Create_order_confirms_without_refunding_when_a_lost_commit_reply_turns_out_to_have_succeeded()
+    public async Task Create_order_confirms_without_refunding_when_a_lost_commit_reply_turns_out_to_have_committed()
     {
-        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("deadline exceeded"));
-        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Refused("already committed"));
+        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Unanswered("deadline exceeded"));
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
@@ -238,34 +241,54 @@ public sealed class CreateOrderHandlerTests
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, _orders.Order!.Id.Value)));
-        Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Pending, OrderProgress.Placed) }), "recovery asks the payment service and confirms");
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending }), "recovery asks the payment service and confirms");
         await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
     }
 
     [Test]
-    public async Task A_saga_whose_order_the_recovery_job_took_over_answers_with_the_order_id_instead_of_failing()
+    public async Task A_placement_whose_order_the_recovery_job_took_over_answers_with_the_order_id_instead_of_failing()
     {
         _orders.NextUpdateFailure = new OrderConcurrencyException("changed by the recovery job");
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, _orders.Order!.Id.Value)));
-        Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Pending, OrderProgress.Placed) }), "the recovery's outcome is not written over");
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending }), "the recovery's outcome is not written over");
         await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
     }
 
     [Test]
-    public async Task An_order_stays_pending_for_recovery_when_the_refund_fails()
+    public async Task An_order_stays_pending_for_recovery_when_the_refund_is_unanswered()
     {
-        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new ChargeOutcome.Unavailable("down"));
-        _payment.RefundAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("down"));
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Unanswered("down"));
+        _payment.RefundAsync(default, default).ReturnsForAnyArgs(new PaymentState.Unanswered("down"));
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
-        Assert.That(result, Is.InstanceOf<CreateOrderResult.DependencyUnavailable>());
-        Assert.That(_orders.Saved, Is.EqualTo(new[] { (OrderStatus.Pending, OrderProgress.Placed) }));
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(Unanswered.Payment, _orders.Order!.Id.Value)));
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending }));
+    }
+
+    [Test]
+    public async Task A_declined_order_whose_stock_the_inventory_says_is_committed_needs_attention()
+    {
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Declined("declined"));
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Declined("declined"));
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+
+        var result = await _handler.Handle(TwoLines, CancellationToken.None);
+
+        var attention = (CreateOrderResult.NeedsAttention)result;
+        Assert.Multiple(() =>
+        {
+            Assert.That(attention.Order.Status, Is.EqualTo("needs_attention"));
+            Assert.That(attention.Order.StatusReason, Does.Contain("committed").And.Contain("declined"));
+            Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending, OrderStatus.NeedsAttention }));
+        });
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+        await _inventory.DidNotReceiveWithAnyArgs().ReturnAsync(default, default);
     }
 
     [Test]
@@ -292,7 +315,7 @@ public sealed class CreateOrderHandlerTests
     }
 
     [Test]
-    public async Task A_request_cancelled_after_the_order_is_stored_still_ends_the_saga()
+    public async Task A_request_cancelled_after_the_order_is_stored_still_ends_the_placement()
     {
         using var request = new CancellationTokenSource();
         _orders.OnAdd = request.Cancel;

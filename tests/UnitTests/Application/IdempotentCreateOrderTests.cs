@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Orders.Application.Abstractions;
 using Orders.Application.Orders.CreateOrder;
+using Orders.Application.Orders.Placement;
 using Orders.Domain.Common;
 using Orders.Domain.Orders;
 
@@ -23,12 +24,13 @@ public sealed class IdempotentCreateOrderTests
         _payment = Substitute.For<IPayment>();
         _orders = new RecordingOrderRepository();
         _inventory.ReserveAsync(default, default!, default)
-            .ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(new ProductId("p1"), new Money(10m, "EUR"))]));
-        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(ChargeOutcome.Approved);
+            .ReturnsForAnyArgs(new ReservationState.Reserved { Prices = [new(new ProductId("p1"), new Money(10m, "EUR"))] });
+        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+        _payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Approved());
         var clock = Substitute.For<IClock>();
         clock.UtcNow.Returns(OrderFixtures.Placed);
-        _handler = new CreateOrderHandler(_inventory, _payment, _orders, clock, NullLogger<CreateOrderHandler>.Instance);
+        var runner = new PlacementRunner(_inventory, _payment, _orders, clock, NullLogger<PlacementRunner>.Instance);
+        _handler = new CreateOrderHandler(runner, _orders, clock, NullLogger<CreateOrderHandler>.Instance);
     }
 
     [Test]
@@ -63,8 +65,10 @@ public sealed class IdempotentCreateOrderTests
     public async Task Create_order_replay_with_the_items_in_another_order_is_the_same_request()
     {
         var twoLines = new CreateOrderCommand("u1", [new("p1", 2), new("p2", 1)], "key-1");
-        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Reserved(
-            [new(new ProductId("p1"), new Money(10m, "EUR")), new(new ProductId("p2"), new Money(1m, "EUR"))]));
+        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationState.Reserved
+        {
+            Prices = [new(new ProductId("p1"), new Money(10m, "EUR")), new(new ProductId("p2"), new Money(1m, "EUR"))],
+        });
         await _handler.Handle(twoLines, CancellationToken.None);
 
         var replay = await _handler.Handle(twoLines with { Items = [new("p2", 1), new("p1", 2)] }, CancellationToken.None);

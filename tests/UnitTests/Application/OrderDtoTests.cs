@@ -12,6 +12,7 @@ public sealed class OrderDtoTests
     [TestCase(OrderStatus.PaymentDeclined, "payment_declined")]
     [TestCase(OrderStatus.Failed, "failed")]
     [TestCase(OrderStatus.Cancelled, "cancelled")]
+    [TestCase(OrderStatus.NeedsAttention, "needs_attention")]
     public void Each_status_has_its_wire_name(OrderStatus status, string name) =>
         Assert.That(OrderStatusName.Of(status), Is.EqualTo(name));
 
@@ -20,7 +21,7 @@ public sealed class OrderDtoTests
     {
         var now = DateTimeOffset.UnixEpoch;
         var order = Order.Place(OrderId.New(), new UserId("u1"), [new(new ProductId("p1"), 3)], now);
-        order.RecordReservation([new(new ProductId("p1"), new Money(1.5m, "EUR"))], now);
+        order.Price([new(new ProductId("p1"), new Money(1.5m, "EUR"))], now);
 
         var dto = OrderDto.From(order);
 

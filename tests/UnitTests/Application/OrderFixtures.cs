@@ -14,8 +14,7 @@ internal static class OrderFixtures
     public static Order Confirmed(string userId = "u1", DateTimeOffset? createdAt = null)
     {
         var order = Pending(userId, createdAt);
-        order.RecordReservation([new PricedLine(new ProductId("p1"), new Money(10m, "EUR"))], Placed);
-        order.RecordPayment(Placed);
+        order.Price([new PricedLine(new ProductId("p1"), new Money(10m, "EUR"))], Placed);
         order.Confirm(Placed);
         return order;
     }

@@ -3,14 +3,14 @@ using Orders.Domain.Orders;
 
 namespace Orders.UnitTests.Application;
 
-/// <summary>Keeps the order a handler stores and the state it had at every write; fails the writes it is told to.</summary>
+/// <summary>Keeps the order a handler stores and its status at every write; fails the writes it is told to.</summary>
 internal sealed class RecordingOrderRepository : IOrderRepository
 {
     private int _updates;
 
     public Order? Order { get; private set; }
 
-    public List<(OrderStatus Status, OrderProgress Progress)> Saved { get; } = [];
+    public List<OrderStatus> Saved { get; } = [];
 
     /// <summary>1-based numbers of the updates that fail as if the store were down.</summary>
     public HashSet<int> FailingUpdates { get; } = [];
@@ -27,7 +27,7 @@ internal sealed class RecordingOrderRepository : IOrderRepository
         }
 
         Order = order;
-        Saved.Add((order.Status, order.Progress));
+        Saved.Add(order.Status);
         OnAdd?.Invoke();
         return Task.CompletedTask;
     }
@@ -45,7 +45,7 @@ internal sealed class RecordingOrderRepository : IOrderRepository
             throw new OrderStoreUnavailableException("down");
         }
 
-        Saved.Add((order.Status, order.Progress));
+        Saved.Add(order.Status);
         return Task.CompletedTask;
     }
 
@@ -71,7 +71,14 @@ internal sealed class RecordingOrderRepository : IOrderRepository
     public Task<Order?> FindByIdempotencyKeyAsync(UserId userId, IdempotencyKey key, CancellationToken cancellationToken) =>
         Task.FromResult(All.FirstOrDefault(order => order.UserId == userId && order.IdempotencyKey == key));
 
-    public Task<Order?> ReadAsync(OrderId id, CancellationToken cancellationToken) => FindAsync(id, cancellationToken);
+    /// <summary>What someone else stored meanwhile: <see cref="ReadAsync"/> answers it instead of the order this test holds.</summary>
+    public Order? StoredMeanwhile { get; set; }
+
+    public Task<Order?> ReadAsync(OrderId id, CancellationToken cancellationToken) =>
+        StoredMeanwhile is { } stored && stored.Id == id ? Task.FromResult<Order?>(stored) : FindAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<Order>> ListByStatusAsync(OrderStatus status, int count, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Order>>([.. All.Where(order => order.Status == status).OrderBy(order => order.UpdatedAt).Take(count)]);
 
     public Task<IReadOnlyList<Order>> ListByUserAsync(UserId userId, OrderCursor? after, int count, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Order>>([.. All

@@ -1,16 +1,22 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Orders.Application.Abstractions;
+using Orders.Application.Orders.Placement;
 using Orders.Application.Orders.RecoverOrder;
 using Orders.Domain.Common;
 using Orders.Domain.Orders;
 
 namespace Orders.UnitTests.Application;
 
+/// <summary>
+/// Recovery stores nothing of its own about how far a placement got: it asks the payment provider first, then the
+/// inventory, and decides from what they say.
+/// </summary>
 public sealed class RecoverOrderHandlerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
     private static readonly ProductId P1 = new("p1");
+    private static readonly IReadOnlyList<PricedLine> Prices = [new(P1, new Money(10m, "EUR"))];
 
     private IInventory _inventory = null!;
     private IPayment _payment = null!;
@@ -24,340 +30,320 @@ public sealed class RecoverOrderHandlerTests
         _payment = Substitute.For<IPayment>();
         _orders = new RecordingOrderRepository();
 
-        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(ReservationState.Held);
-        _payment.RefundAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(PaymentState.None);
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Released());
+        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(new ReservationState.Reserved { Prices = Prices });
+        _payment.RefundAsync(default, default).ReturnsForAnyArgs(new PaymentState.Refunded());
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.None());
 
         var clock = Substitute.For<IClock>();
         clock.UtcNow.Returns(Now);
-        _handler = new RecoverOrderHandler(_inventory, _payment, _orders, clock, NullLogger<RecoverOrderHandler>.Instance);
+        var runner = new PlacementRunner(_inventory, _payment, _orders, clock, NullLogger<PlacementRunner>.Instance);
+        _handler = new RecoverOrderHandler(runner, _orders);
     }
 
     [Test]
-    public async Task A_placed_order_that_was_never_charged_has_its_payment_voided_before_its_stock_is_released_and_fails()
+    public async Task An_order_never_charged_has_its_stock_released_then_its_payment_voided_and_fails()
     {
-        var order = await StoredAsync(OrderProgress.Placed);
+        var order = await StoredAsync();
 
         var result = await RecoverAsync(order);
 
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.Failed)));
-        Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Failed, OrderProgress.Completed)));
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Ended(OrderStatus.Failed)));
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending, OrderStatus.Failed }));
         Received.InOrder(() =>
         {
-            _payment.RefundAsync(order.Id, Arg.Any<CancellationToken>());
+            _payment.GetPaymentAsync(order.Id, Arg.Any<CancellationToken>());
             _inventory.ReleaseAsync(order.Id, Arg.Any<CancellationToken>());
+            _payment.RefundAsync(order.Id, Arg.Any<CancellationToken>());
         });
         await _inventory.DidNotReceiveWithAnyArgs().ReserveAsync(default, default!, default);
         await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
     }
 
     [Test]
-    public async Task A_placed_order_whose_payment_was_approved_is_priced_by_a_replayed_reservation_committed_and_confirmed()
+    public async Task An_approved_order_whose_stock_is_reserved_is_priced_by_the_inventory_committed_and_confirmed()
     {
-        var order = await StoredAsync(OrderProgress.Placed);
-        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(PaymentState.Approved);
-        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(P1, new Money(10m, "EUR"))]));
+        var order = await StoredAsync();
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Approved());
 
         var result = await RecoverAsync(order);
 
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.Confirmed)));
-        Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Confirmed, OrderProgress.Completed)));
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Ended(OrderStatus.Confirmed)));
+        Assert.That(_orders.Saved[^1], Is.EqualTo(OrderStatus.Confirmed));
         Assert.That(order.Total, Is.EqualTo(new Money(20m, "EUR")));
         Assert.That(order.Lines[0].UnitPrice, Is.EqualTo(new Money(10m, "EUR")));
-        await _inventory.Received(1).ReserveAsync(
-            order.Id, Arg.Is<IReadOnlyList<RequestedLine>>(lines => lines.SequenceEqual(new[] { new RequestedLine(P1, 2) })), Arg.Any<CancellationToken>());
+        await _inventory.Received(1).GetReservationAsync(order.Id, Arg.Any<CancellationToken>());
         await _inventory.Received(1).CommitAsync(order.Id, Arg.Any<CancellationToken>());
+        await _inventory.DidNotReceiveWithAnyArgs().ReserveAsync(default, default!, default);
+        await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task An_approved_order_whose_stock_is_already_committed_is_confirmed_without_committing_again()
+    {
+        var order = await StoredAsync();
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Approved());
+        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed { Prices = Prices });
+
+        var result = await RecoverAsync(order);
+
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Ended(OrderStatus.Confirmed)));
+        Assert.That(order.Total, Is.EqualTo(new Money(20m, "EUR")));
+        await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task A_refused_commit_is_never_refunded_while_the_inventory_says_the_stock_is_committed()
+    {
+        var order = await StoredAsync();
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Approved());
+        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(
+            new ReservationState.Reserved { Prices = Prices }, new ReservationState.Committed { Prices = Prices });
+        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Refused("odd"));
+
+        var result = await RecoverAsync(order);
+
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Ended(OrderStatus.Confirmed)));
+        await _inventory.Received(2).GetReservationAsync(order.Id, Arg.Any<CancellationToken>());
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
         await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
     }
 
     [Test]
-    public async Task A_placed_order_whose_payment_was_declined_is_released_and_declined_with_its_prices()
+    public async Task An_approved_order_whose_stock_was_released_is_refunded_and_fails()
     {
-        var order = await StoredAsync(OrderProgress.Placed);
-        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Declined("insufficient funds"));
-        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(P1, new Money(10m, "EUR"))]));
+        var order = await StoredAsync();
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Approved());
+        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(new ReservationState.Released());
 
         var result = await RecoverAsync(order);
 
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.PaymentDeclined)));
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Ended(OrderStatus.Failed)));
+        await _payment.Received(1).RefundAsync(order.Id, Arg.Any<CancellationToken>());
+        await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
+    }
+
+    [Test]
+    public async Task An_approved_order_whose_commit_is_refused_because_the_stock_was_released_is_refunded_and_fails()
+    {
+        var order = await StoredAsync();
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Approved());
+        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(
+            new ReservationState.Reserved { Prices = Prices }, new ReservationState.Released());
+        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Refused("released"));
+
+        var result = await RecoverAsync(order);
+
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Ended(OrderStatus.Failed)));
+        Assert.That(order.StatusReason, Does.Contain("released"));
+        await _payment.Received(1).RefundAsync(order.Id, Arg.Any<CancellationToken>());
+    }
+
+    [Test]
+    public async Task An_approved_order_stays_pending_while_the_reservation_cannot_be_read()
+    {
+        var order = await StoredAsync();
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Approved());
+        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(new ReservationState.Unanswered("inventory down"));
+
+        var result = await RecoverAsync(order);
+
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.LeftPending("inventory: inventory down")));
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.Pending));
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending }), "only the original insert");
+        await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
+        await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task An_approved_order_stays_pending_while_the_commit_is_unanswered()
+    {
+        var order = await StoredAsync();
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Approved());
+        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Unanswered("inventory down"));
+
+        var result = await RecoverAsync(order);
+
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.LeftPending("inventory: inventory down")));
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending }));
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+        await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
+    }
+
+    [Test]
+    public async Task A_declined_order_is_released_and_declined_with_its_reason_and_prices()
+    {
+        var order = await StoredAsync();
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Declined("insufficient funds"));
+
+        var result = await RecoverAsync(order);
+
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Ended(OrderStatus.PaymentDeclined)));
         Assert.That(order.StatusReason, Is.EqualTo("insufficient funds"));
         Assert.That(order.Total, Is.EqualTo(new Money(20m, "EUR")));
         await _inventory.Received(1).ReleaseAsync(order.Id, Arg.Any<CancellationToken>());
-        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
-    }
-
-    [Test]
-    public async Task A_placed_and_charged_order_stays_pending_while_the_replayed_reservation_is_unanswered()
-    {
-        var order = await StoredAsync(OrderProgress.Placed);
-        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(PaymentState.Approved);
-        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Unavailable("inventory down"));
-
-        var result = await RecoverAsync(order);
-
-        Assert.That(result, Is.InstanceOf<RecoverOrderResult.LeftPending>());
-        Assert.That(((RecoverOrderResult.LeftPending)result).Reason, Does.Contain("inventory down"));
-        Assert.That(_orders.Saved, Has.Count.EqualTo(1), "only the original insert");
         await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
-        await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
     }
 
     [Test]
-    public async Task A_placed_and_charged_order_whose_sale_went_through_is_confirmed_not_refunded()
+    public async Task An_order_whose_payment_was_refunded_is_released_and_fails()
     {
-        var order = await StoredAsync(OrderProgress.Placed);
-        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(PaymentState.Approved);
-        _inventory.ReserveAsync(default, default!, default).ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(P1, new Money(10m, "EUR"))]));
-        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Refused("committed already"));
-        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(ReservationState.Committed);
+        var order = await StoredAsync();
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Refunded());
 
         var result = await RecoverAsync(order);
 
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.Confirmed)));
-        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
-    }
-
-    [Test]
-    public async Task A_placed_order_stays_pending_while_the_inventory_is_down()
-    {
-        var order = await StoredAsync(OrderProgress.Placed);
-        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("inventory down"));
-
-        var result = await RecoverAsync(order);
-
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.LeftPending(OrderProgress.Placed, "inventory down")));
-        Assert.That(order.Status, Is.EqualTo(OrderStatus.Pending));
-        Assert.That(_orders.Saved, Has.Count.EqualTo(1), "only the original insert");
-    }
-
-    [Test]
-    public async Task A_reserved_order_whose_payment_was_approved_is_committed_and_confirmed()
-    {
-        var order = await StoredAsync(OrderProgress.StockReserved);
-        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(PaymentState.Approved);
-
-        var result = await RecoverAsync(order);
-
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.Confirmed)));
-        Assert.That(_orders.Saved[^1], Is.EqualTo((OrderStatus.Confirmed, OrderProgress.Completed)));
-        await _inventory.Received(1).CommitAsync(order.Id, Arg.Any<CancellationToken>());
-        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
-        await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
-    }
-
-    [Test]
-    public async Task A_reserved_and_approved_order_whose_stock_was_released_is_refunded_and_fails()
-    {
-        var order = await StoredAsync(OrderProgress.StockReserved);
-        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(PaymentState.Approved);
-        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Refused("released"));
-        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(ReservationState.Released);
-
-        var result = await RecoverAsync(order);
-
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.Failed)));
-        await _payment.Received(1).RefundAsync(order.Id, Arg.Any<CancellationToken>());
-        await _inventory.Received(1).ReleaseAsync(order.Id, Arg.Any<CancellationToken>());
-    }
-
-    [Test]
-    public async Task A_refused_commit_is_never_refunded_while_the_inventory_says_the_stock_is_sold()
-    {
-        var order = await StoredAsync(OrderProgress.StockReserved);
-        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(PaymentState.Approved);
-        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Refused("odd"));
-        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(ReservationState.Committed);
-
-        var result = await RecoverAsync(order);
-
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.Confirmed)));
-        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
-    }
-
-    [Test]
-    public async Task A_reserved_and_approved_order_stays_pending_while_the_commit_is_unanswered()
-    {
-        var order = await StoredAsync(OrderProgress.StockReserved);
-        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(PaymentState.Approved);
-        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("inventory down"));
-
-        var result = await RecoverAsync(order);
-
-        Assert.That(result, Is.TypeOf<RecoverOrderResult.LeftPending>());
-        Assert.That(order.Status, Is.EqualTo(OrderStatus.Pending));
-        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
-        await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
-    }
-
-    [Test]
-    public async Task A_reserved_order_whose_payment_was_declined_is_released_and_declined_with_the_reason()
-    {
-        var order = await StoredAsync(OrderProgress.StockReserved);
-        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Declined("Insufficient funds"));
-
-        var result = await RecoverAsync(order);
-
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.PaymentDeclined)));
-        Assert.That(order.StatusReason, Is.EqualTo("Insufficient funds"));
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Ended(OrderStatus.Failed)));
         await _inventory.Received(1).ReleaseAsync(order.Id, Arg.Any<CancellationToken>());
         await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
     }
 
     [Test]
-    public async Task A_reserved_order_without_a_payment_voids_it_before_releasing_and_fails()
+    public async Task An_order_stays_pending_while_the_payment_provider_does_not_answer()
     {
-        var order = await StoredAsync(OrderProgress.StockReserved);
+        var order = await StoredAsync();
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Unanswered("payments down"));
 
         var result = await RecoverAsync(order);
 
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.Failed)));
-        Received.InOrder(() =>
-        {
-            _payment.RefundAsync(order.Id, Arg.Any<CancellationToken>());
-            _inventory.ReleaseAsync(order.Id, Arg.Any<CancellationToken>());
-        });
-        await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
-    }
-
-    [Test]
-    public async Task A_reserved_order_whose_payment_was_refunded_is_released_and_fails()
-    {
-        var order = await StoredAsync(OrderProgress.StockReserved);
-        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(PaymentState.Refunded);
-
-        var result = await RecoverAsync(order);
-
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.Failed)));
-        await _inventory.Received(1).ReleaseAsync(order.Id, Arg.Any<CancellationToken>());
-        await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
-    }
-
-    [Test]
-    public async Task A_reserved_order_stays_pending_while_the_payment_provider_is_down()
-    {
-        var order = await StoredAsync(OrderProgress.StockReserved);
-        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Unavailable("payments down"));
-
-        var result = await RecoverAsync(order);
-
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.LeftPending(OrderProgress.StockReserved, "payments down")));
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.LeftPending("payment: payments down")));
         Assert.That(_inventory.ReceivedCalls(), Is.Empty);
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
     }
 
     [Test]
-    public async Task A_reserved_order_stays_pending_when_its_void_is_unanswered_and_keeps_its_stock_held()
+    public async Task An_order_never_charged_stays_pending_and_unvoided_while_its_release_is_unanswered()
     {
-        var order = await StoredAsync(OrderProgress.StockReserved);
-        _payment.RefundAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("payments down"));
+        var order = await StoredAsync();
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Unanswered("inventory down"));
 
         var result = await RecoverAsync(order);
 
-        Assert.That(result, Is.TypeOf<RecoverOrderResult.LeftPending>());
-        await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
-    }
-
-    [Test]
-    public async Task A_charged_order_is_committed_and_confirmed()
-    {
-        var order = await StoredAsync(OrderProgress.PaymentCharged);
-
-        var result = await RecoverAsync(order);
-
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.Confirmed)));
-        Assert.That(order.Total, Is.EqualTo(new Money(20m, "EUR")));
-        await _inventory.Received(1).CommitAsync(order.Id, Arg.Any<CancellationToken>());
-        Assert.That(_payment.ReceivedCalls(), Is.Empty);
-    }
-
-    [Test]
-    public async Task A_charged_order_whose_stock_was_released_is_refunded_and_fails()
-    {
-        var order = await StoredAsync(OrderProgress.PaymentCharged);
-        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Refused("released"));
-        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(ReservationState.Released);
-
-        var result = await RecoverAsync(order);
-
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Finished(OrderStatus.Failed)));
-        await _payment.Received(1).RefundAsync(order.Id, Arg.Any<CancellationToken>());
-    }
-
-    [Test]
-    public async Task A_charged_order_stays_pending_while_the_inventory_is_down()
-    {
-        var order = await StoredAsync(OrderProgress.PaymentCharged);
-        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Unavailable("inventory down"));
-
-        var result = await RecoverAsync(order);
-
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.LeftPending(OrderProgress.PaymentCharged, "inventory down")));
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.LeftPending("inventory: inventory down")));
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.Pending));
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending }), "only the original insert");
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
     }
 
     [Test]
-    public async Task A_charged_order_with_a_refused_commit_stays_pending_while_the_reservation_cannot_be_read()
+    public async Task An_order_never_charged_stays_pending_while_its_void_is_unanswered()
     {
-        var order = await StoredAsync(OrderProgress.PaymentCharged);
-        _inventory.CommitAsync(default, default).ReturnsForAnyArgs(new StepOutcome.Refused("released"));
-        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(new ReservationState.Unavailable("inventory down"));
+        var order = await StoredAsync();
+        _payment.RefundAsync(default, default).ReturnsForAnyArgs(new PaymentState.Unanswered("payments down"));
 
         var result = await RecoverAsync(order);
 
-        Assert.That(result, Is.TypeOf<RecoverOrderResult.LeftPending>());
-        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.LeftPending("payment: payments down")));
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending }));
     }
 
     [Test]
     public async Task An_order_whose_end_cannot_be_stored_stays_pending_for_the_next_round()
     {
-        var order = await StoredAsync(OrderProgress.PaymentCharged);
+        var order = await StoredAsync();
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Approved());
         _orders.FailingUpdates.Add(1);
 
         var result = await RecoverAsync(order);
 
-        Assert.That(result, Is.EqualTo(new RecoverOrderResult.LeftPending(OrderProgress.PaymentCharged, "the order store is unavailable")));
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.LeftPending("the outcome could not be stored")));
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending }));
     }
 
     [Test]
-    public async Task An_order_that_is_no_longer_pending_is_left_alone()
+    public async Task A_late_charge_found_after_a_release_refused_as_committed_confirms_the_order_without_a_refund()
     {
-        var order = await StoredAsync(OrderProgress.PaymentCharged);
-        order.Confirm(Now);
+        var order = await StoredAsync();
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.None(), new PaymentState.Approved());
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed { Prices = Prices });
 
         var result = await RecoverAsync(order);
 
-        Assert.That(result, Is.EqualTo(RecoverOrderResult.NothingToDo));
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Ended(OrderStatus.Confirmed)));
+        Assert.That(order.Total, Is.EqualTo(new Money(20m, "EUR")));
+        await _payment.Received(2).GetPaymentAsync(order.Id, Arg.Any<CancellationToken>());
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+    }
+
+    [Test]
+    public async Task An_order_whose_stock_is_committed_without_a_payment_needs_attention_and_nothing_is_refunded()
+    {
+        var order = await StoredAsync();
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+
+        var result = await RecoverAsync(order);
+
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Ended(OrderStatus.NeedsAttention)));
+        Assert.That(order.StatusReason, Does.Contain("committed").And.Contain("none"));
+        Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending, OrderStatus.NeedsAttention }));
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+        await _inventory.DidNotReceiveWithAnyArgs().ReturnAsync(default, default);
+    }
+
+    [Test]
+    public async Task An_approved_order_whose_reservation_the_inventory_never_saw_needs_attention_and_nothing_is_refunded()
+    {
+        var order = await StoredAsync();
+        _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Approved());
+        _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(new ReservationState.None());
+
+        var result = await RecoverAsync(order);
+
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.Ended(OrderStatus.NeedsAttention)));
+        Assert.That(order.StatusReason, Does.Contain("approved").And.Contain("none"));
+        Assert.That(_orders.Saved[^1], Is.EqualTo(OrderStatus.NeedsAttention));
+        await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
+        await _inventory.DidNotReceiveWithAnyArgs().CommitAsync(default, default);
+    }
+
+    [Test]
+    public async Task An_order_that_needs_attention_is_left_alone_by_the_next_round()
+    {
+        var order = await StoredAsync();
+        _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+        await RecoverAsync(order);
+        _inventory.ClearReceivedCalls();
+        _payment.ClearReceivedCalls();
+
+        var again = await RecoverAsync(order);
+
+        Assert.That(again, Is.EqualTo(new RecoverOrderResult.NotPending()));
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.NeedsAttention));
         Assert.That(_inventory.ReceivedCalls(), Is.Empty);
         Assert.That(_payment.ReceivedCalls(), Is.Empty);
     }
 
     [Test]
-    public async Task An_unknown_order_is_nothing_to_do()
+    public async Task An_order_that_is_no_longer_pending_is_left_alone()
+    {
+        var order = OrderFixtures.Confirmed();
+        _orders.Earlier.Add(order);
+
+        var result = await RecoverAsync(order);
+
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.NotPending()));
+        Assert.That(_inventory.ReceivedCalls(), Is.Empty);
+        Assert.That(_payment.ReceivedCalls(), Is.Empty);
+    }
+
+    [Test]
+    public async Task An_unknown_order_is_not_pending()
     {
         var result = await _handler.Handle(new RecoverOrderCommand(Guid.NewGuid()), CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(RecoverOrderResult.NothingToDo));
+        Assert.That(result, Is.EqualTo(new RecoverOrderResult.NotPending()));
     }
 
-    private async Task<Order> StoredAsync(OrderProgress progress)
+    private async Task<Order> StoredAsync()
     {
         var order = Order.Place(OrderId.New(), new UserId("u1"), [new RequestedLine(P1, 2)], Now.AddMinutes(-5));
-        if (progress >= OrderProgress.StockReserved)
-        {
-            order.RecordReservation([new PricedLine(P1, new Money(10m, "EUR"))], Now.AddMinutes(-5));
-        }
-
-        if (progress >= OrderProgress.PaymentCharged)
-        {
-            order.RecordPayment(Now.AddMinutes(-5));
-        }
-
         await _orders.AddAsync(order, CancellationToken.None);
         return order;
     }

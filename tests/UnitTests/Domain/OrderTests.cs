@@ -18,7 +18,6 @@ public sealed class OrderTests
         Assert.Multiple(() =>
         {
             Assert.That(order.Status, Is.EqualTo(OrderStatus.Pending));
-            Assert.That(order.Progress, Is.EqualTo(OrderProgress.Placed));
             Assert.That(order.Lines.Select(line => (line.ProductId, line.Quantity)), Is.EqualTo(new[] { (P1, 2), (P2, 1) }));
             Assert.That(order.Lines.All(line => line.UnitPrice is null), Is.True);
             Assert.That(order.Total, Is.Null);
@@ -60,11 +59,11 @@ public sealed class OrderTests
         Assert.That(Order.Place(OrderId.New(), new UserId("u1"), [new(P1, quantity)], Placed).Lines[0].Quantity, Is.EqualTo(quantity));
 
     [Test]
-    public void Recording_the_reservation_prices_each_line_and_totals_the_order()
+    public void Pricing_gives_each_line_its_unit_price_and_totals_the_order()
     {
         var order = PlaceOrder();
 
-        order.RecordReservation([new(P1, new Money(9.99m, "EUR")), new(P2, new Money(20m, "EUR"))], Later);
+        order.Price([new(P1, new Money(9.99m, "EUR")), new(P2, new Money(20m, "EUR"))], Later);
 
         Assert.Multiple(() =>
         {
@@ -72,28 +71,31 @@ public sealed class OrderTests
             Assert.That(order.Lines[0].Subtotal, Is.EqualTo(new Money(19.98m, "EUR")));
             Assert.That(order.Total, Is.EqualTo(new Money(39.98m, "EUR")));
             Assert.That(order.Currency, Is.EqualTo("EUR"));
-            Assert.That(order.Progress, Is.EqualTo(OrderProgress.StockReserved));
             Assert.That(order.Status, Is.EqualTo(OrderStatus.Pending));
             Assert.That(order.UpdatedAt, Is.EqualTo(Later));
         });
     }
 
     [Test]
-    public void A_reservation_must_price_every_line()
+    public void Pricing_must_price_every_line_or_changes_nothing()
     {
         var order = PlaceOrder();
 
-        Assert.That(() => order.RecordReservation([new(P1, new Money(1m, "EUR"))], Later), Throws.ArgumentException);
-        Assert.That(order.Progress, Is.EqualTo(OrderProgress.Placed));
+        Assert.That(() => order.Price([new(P1, new Money(1m, "EUR"))], Later), Throws.ArgumentException);
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Total, Is.Null);
+            Assert.That(order.Lines.All(line => line.UnitPrice is null), Is.True);
+        });
     }
 
     [Test]
-    public void A_reservation_priced_in_two_currencies_is_refused_and_changes_nothing()
+    public void Prices_in_two_currencies_are_refused_and_change_nothing()
     {
         var order = PlaceOrder();
 
         Assert.That(
-            () => order.RecordReservation([new(P1, new Money(1m, "EUR")), new(P2, new Money(1m, "USD"))], Later),
+            () => order.Price([new(P1, new Money(1m, "EUR")), new(P2, new Money(1m, "USD"))], Later),
             Throws.InvalidOperationException);
         Assert.Multiple(() =>
         {
@@ -105,32 +107,37 @@ public sealed class OrderTests
     [Test]
     public void The_happy_path_ends_confirmed()
     {
-        var order = ReservedOrder();
+        var order = PricedOrder();
 
-        order.RecordPayment(Later);
         order.Confirm(Later.AddSeconds(1));
 
         Assert.Multiple(() =>
         {
             Assert.That(order.Status, Is.EqualTo(OrderStatus.Confirmed));
-            Assert.That(order.Progress, Is.EqualTo(OrderProgress.Completed));
             Assert.That(order.StatusReason, Is.Null);
             Assert.That(order.UpdatedAt, Is.EqualTo(Later.AddSeconds(1)));
         });
     }
 
     [Test]
-    public void An_order_cannot_be_confirmed_before_it_is_paid()
+    public void An_order_cannot_be_confirmed_before_it_is_priced()
     {
-        var order = ReservedOrder();
+        var order = PlaceOrder();
 
         Assert.That(() => order.Confirm(Later), Throws.InstanceOf<InvalidOrderTransitionException>());
         Assert.That(order.Status, Is.EqualTo(OrderStatus.Pending));
     }
 
     [Test]
-    public void A_payment_cannot_be_recorded_before_the_stock_is_reserved() =>
-        Assert.That(() => PlaceOrder().RecordPayment(Later), Throws.InstanceOf<InvalidOrderTransitionException>());
+    public void An_ended_order_cannot_be_priced_again()
+    {
+        var order = ConfirmedOrder();
+
+        Assert.That(
+            () => order.Price([new(P1, new Money(1m, "EUR")), new(P2, new Money(1m, "EUR"))], Later),
+            Throws.InstanceOf<InvalidOrderTransitionException>());
+        Assert.That(order.Total, Is.EqualTo(new Money(25m, "EUR")));
+    }
 
     [Test]
     public void A_placed_order_can_be_rejected_with_its_reason()
@@ -143,18 +150,14 @@ public sealed class OrderTests
         {
             Assert.That(order.Status, Is.EqualTo(OrderStatus.Rejected));
             Assert.That(order.StatusReason, Is.EqualTo("insufficient stock of p1"));
-            Assert.That(order.Progress, Is.EqualTo(OrderProgress.Completed));
+            Assert.That(order.UpdatedAt, Is.EqualTo(Later));
         });
     }
 
     [Test]
-    public void A_reserved_order_cannot_be_rejected() =>
-        Assert.That(() => ReservedOrder().Reject("late", Later), Throws.InstanceOf<InvalidOrderTransitionException>());
-
-    [Test]
-    public void A_reserved_order_can_have_its_payment_declined()
+    public void A_priced_order_can_have_its_payment_declined()
     {
-        var order = ReservedOrder();
+        var order = PricedOrder();
 
         order.DeclinePayment("card declined", Later);
 
@@ -163,23 +166,17 @@ public sealed class OrderTests
     }
 
     [Test]
-    public void A_placed_order_cannot_have_its_payment_declined() =>
-        Assert.That(() => PlaceOrder().DeclinePayment("no", Later), Throws.InstanceOf<InvalidOrderTransitionException>());
-
-    [Test]
-    public void A_pending_order_can_fail_at_any_step()
+    public void A_pending_order_can_fail_priced_or_not()
     {
-        var placed = PlaceOrder();
-        var reserved = ReservedOrder();
-        var paid = ReservedOrder();
-        paid.RecordPayment(Later);
+        var unpriced = PlaceOrder();
+        var priced = PricedOrder();
 
-        foreach (var order in new[] { placed, reserved, paid })
+        foreach (var order in new[] { unpriced, priced })
         {
             order.Fail("payment: unavailable", Later);
         }
 
-        Assert.That(new[] { placed, reserved, paid }.Select(order => order.Status), Is.All.EqualTo(OrderStatus.Failed));
+        Assert.That(new[] { unpriced, priced }.Select(order => order.Status), Is.All.EqualTo(OrderStatus.Failed));
     }
 
     [Test]
@@ -231,6 +228,91 @@ public sealed class OrderTests
     }
 
     [Test]
+    public void A_pending_order_that_cannot_be_reconciled_needs_attention_with_its_reason()
+    {
+        var order = PlaceOrder();
+
+        order.NeedAttention("the stock is committed, but the payment is none", Later);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Status, Is.EqualTo(OrderStatus.NeedsAttention));
+            Assert.That(order.StatusReason, Is.EqualTo("the stock is committed, but the payment is none"));
+            Assert.That(order.UpdatedAt, Is.EqualTo(Later));
+        });
+    }
+
+    [Test]
+    public void A_confirmed_order_whose_cancellation_finds_stock_or_payment_not_as_confirmed_needs_attention()
+    {
+        var order = ConfirmedOrder();
+
+        order.NeedAttention("cancelling found the reservation released", Later);
+
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.NeedsAttention));
+    }
+
+    [Test]
+    public void An_order_that_needs_attention_again_takes_the_newer_reason()
+    {
+        var order = PlaceOrder();
+        order.NeedAttention("first", Later);
+
+        order.NeedAttention("second", Later.AddMinutes(1));
+
+        Assert.That((order.Status, order.StatusReason, order.UpdatedAt), Is.EqualTo((OrderStatus.NeedsAttention, "second", Later.AddMinutes(1))));
+    }
+
+    [Test]
+    public void An_order_that_ended_otherwise_cannot_need_attention()
+    {
+        var rejected = PlaceOrder();
+        rejected.Reject("short", Later);
+        var failed = PlaceOrder();
+        failed.Fail("down", Later);
+        var cancelled = ConfirmedOrder();
+        cancelled.Cancel(Later);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var order in new[] { rejected, failed, cancelled })
+            {
+                Assert.That(() => order.NeedAttention("late", Later), Throws.InstanceOf<InvalidOrderTransitionException>());
+            }
+        });
+        Assert.That(new[] { rejected, failed, cancelled }.Select(order => order.Status), Is.EqualTo(new[] { OrderStatus.Rejected, OrderStatus.Failed, OrderStatus.Cancelled }));
+    }
+
+    [Test]
+    public void An_operator_can_end_an_order_that_needs_attention_confirmed_or_failed()
+    {
+        var confirmed = PlaceOrder();
+        confirmed.NeedAttention("payment approved, reservation none", Later);
+        var failed = PricedOrder();
+        failed.NeedAttention("stock committed, payment none", Later);
+
+        confirmed.Price([new(P1, new Money(10m, "EUR")), new(P2, new Money(5m, "EUR"))], Later);
+        confirmed.Confirm(Later);
+        failed.Fail("settled by an operator", Later);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((confirmed.Status, confirmed.StatusReason, confirmed.Total), Is.EqualTo((OrderStatus.Confirmed, (string?)null, (Money?)new Money(25m, "EUR"))));
+            Assert.That((failed.Status, failed.StatusReason), Is.EqualTo((OrderStatus.Failed, "settled by an operator")));
+        });
+    }
+
+    [Test]
+    public void An_order_that_needs_attention_cannot_be_cancelled()
+    {
+        var order = ConfirmedOrder();
+        order.NeedAttention("cancelling found the reservation released", Later);
+
+        Assert.That(() => order.Cancel(Later), Throws.InstanceOf<InvalidOrderTransitionException>());
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.NeedsAttention));
+    }
+
+    [Test]
     public void A_refused_transition_names_the_order_and_its_status()
     {
         var order = ConfirmedOrder();
@@ -253,17 +335,16 @@ public sealed class OrderTests
 
     private static Order PlaceOrder() => Order.Place(OrderId.New(), new UserId("u1"), [new(P1, 2), new(P2, 1)], Placed);
 
-    private static Order ReservedOrder()
+    private static Order PricedOrder()
     {
         var order = PlaceOrder();
-        order.RecordReservation([new(P1, new Money(10m, "EUR")), new(P2, new Money(5m, "EUR"))], Placed);
+        order.Price([new(P1, new Money(10m, "EUR")), new(P2, new Money(5m, "EUR"))], Placed);
         return order;
     }
 
     private static Order ConfirmedOrder()
     {
-        var order = ReservedOrder();
-        order.RecordPayment(Placed);
+        var order = PricedOrder();
         order.Confirm(Placed);
         return order;
     }

@@ -61,4 +61,8 @@ public sealed record PlacementFacts(
 }
 
 /// <summary>A step a service refused, and its reason.</summary>
-public sealed record Refusal(PlacementStep Step, string Reason);
+public sealed record Refusal(PlacementStep Step, string Reason)
+{
+    /// <summary>The service that refused.</summary>
+    public string Dependency => Step is PlacementStep.Charge or PlacementStep.Refund or PlacementStep.AskPayment ? Unanswered.Payment : Unanswered.Inventory;
+}

@@ -85,7 +85,7 @@ public static class PlacementPolicy
         { Abandoned: { } cause } => cause.ToString(),
         { Refusal: { } refusal } => $"refused: {refusal.Reason}",
         { Goal: PlacementGoal.Settle } => "settled by an operator: stock and payment given back",
-        { Goal: PlacementGoal.Recover } => "recovery: the order was left unfinished before it was paid for; nothing stays held or charged",
+        { Goal: PlacementGoal.Recover } => "recovery: the order was left unfinished; its stock was released and no payment stays taken",
         _ => $"the inventory answered {Name(f.Reservation)} to a new reservation",
     };
 

@@ -105,4 +105,15 @@ public sealed class PlacementFactsTests
 
         Assert.That(facts.Payment, Is.TypeOf<PaymentState.Approved>());
     }
+
+    [TestCase(typeof(PlacementStep.Charge), Unanswered.Payment)]
+    [TestCase(typeof(PlacementStep.Refund), Unanswered.Payment)]
+    [TestCase(typeof(PlacementStep.Commit), Unanswered.Inventory)]
+    [TestCase(typeof(PlacementStep.Return), Unanswered.Inventory)]
+    public void A_refusal_names_the_service_that_refused(Type step, string dependency)
+    {
+        var refusal = new Refusal((PlacementStep)Activator.CreateInstance(step)!, "no");
+
+        Assert.That(refusal.Dependency, Is.EqualTo(dependency));
+    }
 }
