@@ -20,7 +20,15 @@ internal sealed class OutboxRelay(
     public async Task<int> RelayOnceAsync(CancellationToken cancellationToken)
     {
         // Connected before anything is claimed: while the broker is away, no row is locked.
-        await publisher.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await publisher.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OrderEventPublishException)
+        {
+            OutboxTelemetry.PublishFailures.Add(1);
+            throw;
+        }
 
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
