@@ -17,6 +17,9 @@ internal sealed class LocalRabbitMq
     private const string Shell = "/bin/bash";
     private static readonly TimeSpan ControlTimeout = TimeSpan.FromMinutes(1);
 
+    /// <summary>Erlang distribution, like epmd and AMQP, on loopback only.</summary>
+    private const string LoopbackDistribution = "-kernel inet_dist_use_interface {127,0,0,1}";
+
     private const string Watchdog = """
         epmd -port "$ERL_EPMD_PORT" & epmd=$!
         for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$ERL_EPMD_PORT") 2>/dev/null && break; sleep 0.1; done
@@ -62,6 +65,8 @@ internal sealed class LocalRabbitMq
             ["RABBITMQ_MNESIA_BASE"] = Path.Combine(root, "mnesia"),
             ["RABBITMQ_LOG_BASE"] = Path.Combine(root, "log"),
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = plugins,
+            ["ERL_EPMD_ADDRESS"] = IPAddress.Loopback.ToString(),
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = LoopbackDistribution,
         };
 
         var start = new ProcessStartInfo(Shell)
