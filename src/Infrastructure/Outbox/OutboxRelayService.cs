@@ -67,6 +67,10 @@ internal sealed partial class OutboxRelayService(
             {
                 LogBrokerAway(logger, exception.Message, backoff);
             }
+            else if (OrderStoreFailure.IsUnavailable(exception, stoppingToken))
+            {
+                LogStoreAway(logger, backoff);
+            }
             else
             {
                 LogPassFailed(logger, exception, backoff);
@@ -110,12 +114,15 @@ internal sealed partial class OutboxRelayService(
         }
         catch (Exception exception) when (OrderStoreFailure.IsUnavailable(exception, stoppingToken))
         {
-            LogPassFailed(logger, exception, options.Value.CleanupInterval);
+            LogStoreAway(logger, options.Value.CleanupInterval);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order events wait in the outbox: {Reason} Next attempt in {Backoff}")]
     private static partial void LogBrokerAway(ILogger logger, string reason, TimeSpan backoff);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order events wait in the outbox: the order store is unavailable. Next attempt in {Backoff}")]
+    private static partial void LogStoreAway(ILogger logger, TimeSpan backoff);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An outbox relay pass failed; next attempt in {Backoff}")]
     private static partial void LogPassFailed(ILogger logger, Exception exception, TimeSpan backoff);
