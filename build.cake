@@ -156,23 +156,27 @@ Task("OpenApi")
 });
 
 Task("Run")
-    .Description("Starts PostgreSQL, MongoDB, InventoryHost, PaymentHost and the WebApi locally; Ctrl+C stops them all.")
+    .Description("Starts PostgreSQL, MongoDB, RabbitMQ, InventoryHost, PaymentHost and the WebApi locally; Ctrl+C stops them all.")
     .IsDependentOn("Build")
     .Does(() =>
 {
     Action stopStack = null;
+    Action stopBroker = null;
     using var stop = new ManualResetEventSlim();
     // Ctrl+C, or a TERM from a supervisor: either way stop what was started, in reverse order.
     using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Set(); });
     using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Set(); });
     try
     {
-        stopStack = StartStack(local, local.Combine("logs"), postgresPort: 55432, mongoPort: 27017, inventoryPort: 5001, paymentPort: 5002, apiPort: 8080);
+        stopBroker = StartRabbitMq(local.Combine("rabbitmq"), local.Combine("logs"), amqpPort: 5672, distPort: 25672, epmdPort: 24369);
+        stopStack = StartStack(local, local.Combine("logs"), postgresPort: 55432, mongoPort: 27017, inventoryPort: 5001, paymentPort: 5002, apiPort: 8080,
+            new Dictionary<string, string> { ["RabbitMq__Uri"] = "amqp://guest:guest@127.0.0.1:5672/" });
         Information("");
         Information("Orders API      http://localhost:8080  (try: curl http://localhost:8080/products/p1)");
         Information("Swagger UI      http://localhost:8080/swagger");
         Information("Readiness       http://localhost:8080/health/ready");
         Information("Inventory gRPC  http://localhost:5001, Payment gRPC http://localhost:5002");
+        Information("Order events    amqp://localhost:5672, exchange orders (watch: dotnet run --project src/EventWatcher)");
         Information("Logs in .local/logs. Ctrl+C stops everything.");
         stop.Wait();
     }
@@ -180,6 +184,7 @@ Task("Run")
     {
         Information("Stopping...");
         stopStack?.Invoke();
+        stopBroker?.Invoke();
     }
 });
 
@@ -357,6 +362,77 @@ Action StartMongo(DirectoryPath data, int port, DirectoryPath logs = null)
     }
     Information($"MongoDB         127.0.0.1:{port} ({mongod})");
     return () => Kill(process);
+}
+
+/// <summary>
+/// A RabbitMQ node from Debian's rabbitmq-server (apt-get install rabbitmq-server) with its ports, data, logs and Erlang
+/// cookie of its own under <paramref name="data"/>, and its own epmd, so stopping it leaves nothing behind.
+/// </summary>
+Action StartRabbitMq(DirectoryPath data, DirectoryPath logs, int amqpPort, int distPort, int epmdPort)
+{
+    // Runs as the invoking user; /usr/sbin/rabbitmq-server would switch to the rabbitmq user when run as root.
+    var server = new[] { "/usr/lib/rabbitmq/bin" }.Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
+        .Select(dir => System.IO.Path.Combine(dir, "rabbitmq-server")).FirstOrDefault(System.IO.File.Exists)
+        ?? throw new CakeException("rabbitmq-server not found; install RabbitMQ (apt-get install rabbitmq-server).");
+    EnsureDirectoryExists(data);
+    EnsureDirectoryExists(logs);
+    var plugins = data.CombineWithFilePath("enabled_plugins").FullPath;
+    System.IO.File.WriteAllText(plugins, "[].");
+    var log = logs.CombineWithFilePath("rabbitmq.log").FullPath;
+    var environment = new Dictionary<string, string>
+    {
+        ["HOME"] = data.FullPath,
+        ["RABBITMQ_NODENAME"] = "orders@localhost",
+        ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+        ["RABBITMQ_NODE_PORT"] = amqpPort.ToString(),
+        ["RABBITMQ_DIST_PORT"] = distPort.ToString(),
+        ["ERL_EPMD_PORT"] = epmdPort.ToString(),
+        ["RABBITMQ_MNESIA_BASE"] = data.Combine("mnesia").FullPath,
+        ["RABBITMQ_LOG_BASE"] = logs.Combine("rabbitmq").FullPath,
+        ["RABBITMQ_ENABLED_PLUGINS_FILE"] = plugins,
+        // epmd and Erlang distribution on loopback too, like AMQP.
+        ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+        ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+    };
+    Process Start(string command)
+    {
+        var info = new ProcessStartInfo("bash", $"-c \"{command}\"") { UseShellExecute = false };
+        foreach (var (name, value) in environment) info.Environment[name] = value;
+        return Process.Start(info)!;
+    }
+
+    var epmd = Start($"exec epmd -port {epmdPort} > /dev/null 2>&1");
+    // Listening before the node starts, or the node would start an epmd daemon of its own that outlives it.
+    for (var attempt = 0; attempt < 50; attempt++)
+    {
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpClient("127.0.0.1", epmdPort);
+            break;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            Thread.Sleep(100);
+        }
+    }
+    var node = Start($"exec '{server}' > '{log}' 2>&1");
+    var deadline = DateTime.UtcNow.AddMinutes(3);
+    while (!(System.IO.File.Exists(log) && System.IO.File.ReadAllText(log).Contains("Starting broker... completed")))
+    {
+        if (node.HasExited || DateTime.UtcNow > deadline)
+        {
+            Kill(node);
+            Kill(epmd);
+            throw new CakeException($"RabbitMQ did not start; see {log}");
+        }
+        Thread.Sleep(250);
+    }
+    Information($"RabbitMQ        127.0.0.1:{amqpPort} (data in {data.FullPath})");
+    return () =>
+    {
+        Kill(node);
+        Kill(epmd);
+    };
 }
 
 Action StartHost(string project, string url, IDictionary<string, string> environment = null, DirectoryPath logs = null)

@@ -108,37 +108,77 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204204215_OrderNeedsAttention') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204203818_OrderEventsOutbox') THEN
+    CREATE TABLE outbox_messages (
+        id uuid NOT NULL,
+        order_id uuid NOT NULL,
+        type character varying(64) NOT NULL,
+        envelope jsonb NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        sent_at timestamp with time zone,
+        CONSTRAINT pk_outbox_messages PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204203818_OrderEventsOutbox') THEN
+    CREATE INDEX ix_outbox_messages_pending ON outbox_messages (created_at, id) WHERE sent_at IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204203818_OrderEventsOutbox') THEN
+    CREATE INDEX ix_outbox_messages_sent_at ON outbox_messages (sent_at) WHERE sent_at IS NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204203818_OrderEventsOutbox') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261204203818_OrderEventsOutbox', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204213914_OrderNeedsAttention') THEN
     ALTER TABLE orders DROP CONSTRAINT ck_orders_progress;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204204215_OrderNeedsAttention') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204213914_OrderNeedsAttention') THEN
     ALTER TABLE orders DROP CONSTRAINT ck_orders_status;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204204215_OrderNeedsAttention') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204213914_OrderNeedsAttention') THEN
     ALTER TABLE orders DROP COLUMN progress;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204204215_OrderNeedsAttention') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204213914_OrderNeedsAttention') THEN
     ALTER TABLE orders ADD CONSTRAINT ck_orders_status CHECK (status IN ('cancelled', 'confirmed', 'failed', 'needs_attention', 'payment_declined', 'pending', 'rejected'));
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204204215_OrderNeedsAttention') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204213914_OrderNeedsAttention') THEN
     INSERT INTO __ef_migrations_history (migration_id, product_version)
-    VALUES ('20261204204215_OrderNeedsAttention', '10.0.15');
+    VALUES ('20261204213914_OrderNeedsAttention', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

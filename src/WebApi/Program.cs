@@ -1,6 +1,7 @@
 using System.Net;
 using Orders.Application;
 using Orders.Infrastructure;
+using Orders.Infrastructure.Outbox;
 using Orders.WebApi;
 using Orders.WebApi.Health;
 using Orders.WebApi.Limits;
@@ -16,6 +17,7 @@ if (args is [HealthProbe.Argument, ..]) return await HealthProbe.RunAsync(builde
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
+    .AddOrderEventRelay(builder.Configuration)
     .AddWebApi()
     .AddOrderRecovery(builder.Configuration)
     .AddPlacementLimit(builder.Configuration)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Orders.Application.Abstractions;
 using Orders.Domain.Orders;
+using Orders.Infrastructure.Outbox;
 using Orders.Infrastructure.Persistence.Configurations;
 
 namespace Orders.Infrastructure.Persistence;
@@ -43,8 +44,9 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
         }
 
         var readVersion = entry.Property<uint>(OrderConfiguration.RowVersion).OriginalValue;
+        var recorded = OrderEvents.OfPendingChange(entry);
         var version = await WriteAsync(
-                order, connection => Statements.UpdateBatch(connection, order, readVersion, linesChanged), cancellationToken)
+                order, connection => Statements.UpdateBatch(connection, order, readVersion, linesChanged, recorded), cancellationToken)
             .ConfigureAwait(false);
         if (version is null)
         {
@@ -240,6 +242,7 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
 
     private async Task SaveAsync(Order order, CancellationToken cancellationToken)
     {
+        using var recorded = OutboxRecording.Of(context);
         try
         {
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
 using Orders.Domain.Orders;
+using Orders.Infrastructure.Outbox;
 using Orders.Infrastructure.Persistence.Configurations;
 
 namespace Orders.Infrastructure.Persistence;
@@ -57,10 +58,10 @@ internal sealed class OrderStatements
                 WHERE {Quote(orderKey)} = ${keyPosition} AND {Quote(rowVersion)} = ${versionPosition}
                 RETURNING {Quote(rowVersion)})
             """;
-        Update = $"{updateOrder}\nSELECT {Quote(rowVersion)} FROM updated";
+        var returnVersion = $"SELECT {Quote(rowVersion)} FROM updated";
+        Update = $"{updateOrder}\n{returnVersion}";
         var lineArraysAfterVersion = string.Join(", ", _lineColumns.Select((_, i) => $"${versionPosition + 1 + i}"));
-        UpdateWithLines = $"""
-            {updateOrder},
+        var updateLines = $"""
             lines AS (
                 UPDATE {linesTable} AS stored
                 SET {string.Join(", ", _lineColumns.Where(column => !lineKeys.Contains(column.Name)).Select(column => $"{Quote(column.Name)} = line.{Quote(column.Name)}"))}
@@ -68,8 +69,12 @@ internal sealed class OrderStatements
                 WHERE stored.{Quote(lineOrderKey)} = ${keyPosition}
                     AND {string.Join(" AND ", lineKeys.Select(key => $"stored.{Quote(key)} = line.{Quote(key)}"))}
                     AND EXISTS (SELECT FROM updated))
-            SELECT {Quote(rowVersion)} FROM updated
             """;
+        UpdateWithLines = $"{updateOrder},\n{updateLines}\n{returnVersion}";
+
+        var outbox = new OutboxStatement(model);
+        UpdateRecording = $"{updateOrder},\n{outbox.Cte(versionPosition + 1)}\n{returnVersion}";
+        UpdateWithLinesRecording = $"{updateOrder},\n{updateLines},\n{outbox.Cte(versionPosition + 1 + _lineColumns.Length)}\n{returnVersion}";
     }
 
     public IModel Model { get; }
@@ -85,6 +90,12 @@ internal sealed class OrderStatements
 
     /// <summary>As <see cref="Update"/>, and the lines with it (only if the order's row was written).</summary>
     public string UpdateWithLines { get; }
+
+    /// <summary>As <see cref="Update"/>, and the order's event into the outbox (only if the order's row was written).</summary>
+    public string UpdateRecording { get; }
+
+    /// <summary>As <see cref="UpdateWithLines"/>, and the order's event into the outbox.</summary>
+    public string UpdateWithLinesRecording { get; }
 
     public static OrderStatements For(IModel model)
     {
@@ -123,9 +134,16 @@ internal sealed class OrderStatements
         return batch;
     }
 
-    public NpgsqlBatch UpdateBatch(NpgsqlConnection connection, Order order, uint readVersion, bool withLines)
+    /// <summary>The order's update, its lines with it when <paramref name="withLines"/>, and <paramref name="recorded"/> when there is one.</summary>
+    public NpgsqlBatch UpdateBatch(NpgsqlConnection connection, Order order, uint readVersion, bool withLines, OutboxMessage? recorded)
     {
-        var update = new NpgsqlBatchCommand(withLines ? UpdateWithLines : Update);
+        var update = new NpgsqlBatchCommand((withLines, recorded is null) switch
+        {
+            (false, true) => Update,
+            (true, true) => UpdateWithLines,
+            (false, false) => UpdateRecording,
+            (true, false) => UpdateWithLinesRecording,
+        });
         AddOrder(update.Parameters, order);
         update.Parameters.Add(new NpgsqlParameter { Value = readVersion, NpgsqlDbType = NpgsqlDbType.Xid });
         if (withLines)
@@ -134,6 +152,11 @@ internal sealed class OrderStatements
             {
                 update.Parameters.Add(column.Writer.Values(order.Lines));
             }
+        }
+
+        if (recorded is not null)
+        {
+            OutboxStatement.AddParameters(update.Parameters, recorded);
         }
 
         return new NpgsqlBatch(connection) { BatchCommands = { update } };

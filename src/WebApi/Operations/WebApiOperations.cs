@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orders.Application.Common;
+using Orders.Infrastructure.Outbox;
 using Orders.Operations;
 
 namespace Orders.WebApi.Operations;
@@ -23,7 +24,7 @@ public static class WebApiOperations
             configuration,
             ServiceName,
             sources: [OrdersTelemetry.SourceName, Npgsql],
-            meters: [OrdersTelemetry.MeterName, Npgsql]);
+            meters: [OrdersTelemetry.MeterName, OutboxTelemetry.MeterName, Npgsql]);
     }
 
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder endpoints) => endpoints.MapMetrics();

@@ -25,8 +25,9 @@ internal sealed class RunningSystem : IAsyncDisposable
         ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
     };
 
-    private RunningSystem(HostProcess inventory, HostProcess payment, WebApplicationFactory<Program> api, SpanLog spans)
+    private RunningSystem(HostProcess inventory, HostProcess payment, WebApplicationFactory<Program> api, SpanLog spans, RabbitMqServer broker)
     {
+        Broker = broker;
         Spans = spans;
         Inventory = inventory;
         Payment = payment;
@@ -38,6 +39,9 @@ internal sealed class RunningSystem : IAsyncDisposable
     }
 
     public HostProcess Inventory { get; }
+
+    /// <summary>The broker the WebApi's outbox relay publishes order events to.</summary>
+    public RabbitMqServer Broker { get; }
 
     public HostProcess Payment { get; }
 
@@ -59,6 +63,7 @@ internal sealed class RunningSystem : IAsyncDisposable
         hostLogging ??= ContainerLogging;
         var postgres = await PostgresServer.GetOrIgnoreAsync();
         var mongo = await MongoServer.GetAsync();
+        var broker = await RabbitMqServer.GetOrIgnoreAsync();
         var ordersDatabase = postgres.ConnectionStringForNewDatabase("orders_e2e");
 
         var inventory = await HostProcess.StartAsync("InventoryHost", new Dictionary<string, string>(hostLogging)
@@ -81,9 +86,11 @@ internal sealed class RunningSystem : IAsyncDisposable
             builder.UseSetting("Auth:Enabled", "false");
             builder.UseSetting(TestServiceKey.Setting, TestServiceKey.Value);
             builder.UseSetting("RateLimiting:Orders:PermitLimit", EdgeFactory.UnlimitedOrders);
+            builder.UseSetting("RabbitMq:Uri", broker.AmqpUri.ToString());
+            builder.UseSetting("Outbox:PollInterval", "00:00:00.1");
             builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
         });
-        return new RunningSystem(inventory, payment, api, spans);
+        return new RunningSystem(inventory, payment, api, spans, broker);
     }
 
     /// <summary>A product of this test's own, so tests never share stock.</summary>

@@ -13,8 +13,8 @@ using Orders.Infrastructure.Persistence;
 namespace Orders.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(OrdersDbContext))]
-    [Migration("20261204204215_OrderNeedsAttention")]
-    partial class OrderNeedsAttention
+    [Migration("20261204203818_OrderEventsOutbox")]
+    partial class OrderEventsOutbox
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -40,6 +40,11 @@ namespace Orders.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("progress");
 
                     b.Property<string>("RequestFingerprint")
                         .HasMaxLength(64)
@@ -104,7 +109,9 @@ namespace Orders.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_orders_idempotency", "(idempotency_key IS NULL) = (request_fingerprint IS NULL)");
 
-                            t.HasCheckConstraint("ck_orders_status", "status IN ('cancelled', 'confirmed', 'failed', 'needs_attention', 'payment_declined', 'pending', 'rejected')");
+                            t.HasCheckConstraint("ck_orders_progress", "progress IN ('completed', 'payment_charged', 'placed', 'stock_reserved')");
+
+                            t.HasCheckConstraint("ck_orders_status", "status IN ('cancelled', 'confirmed', 'failed', 'payment_declined', 'pending', 'rejected')");
                         });
                 });
 
@@ -142,6 +149,49 @@ namespace Orders.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_order_items_quantity", "quantity BETWEEN 1 AND 10000");
                         });
+                });
+
+            modelBuilder.Entity("Orders.Infrastructure.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Envelope")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("envelope");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_messages_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_outbox_messages_pending")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Orders.Domain.Orders.OrderLine", b =>
