@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FluentValidation;
 using Mediator;
 using NJsonSchema.Generation;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,9 @@ public static class DependencyInjection
     public static IServiceCollection AddWebApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options => ReadStrictly(UseWireFormat(options.SerializerOptions)));
+
+        // Validation messages name a field as the client sends it ('user_id'), not as C# spells it.
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
 
         // Unreadable bodies reach ProblemExceptionHandler, which answers with field-level problems.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -72,11 +76,7 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(PlacementOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PlacementOptions>, PlacementOptionsValidator>();
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy<string, PlacementLimitPolicy>(PlacementLimitPolicy.Name);
-            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
-        });
+        services.AddSingleton<PlacementAdmission>();
         return services;
     }
 
@@ -105,6 +105,7 @@ public static class DependencyInjection
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowDuplicateProperties = false;
         options.NumberHandling = JsonNumberHandling.Strict;
+        options.RespectNullableAnnotations = true;
         return options;
     }
 

@@ -35,8 +35,6 @@ public static class OrderEndpoints
             .WithSummary("Places an order: reserves the stock, charges the payment and confirms it. With an Idempotency-Key, "
                 + "a replay of the same request answers 200 with the order it placed, and nothing is reserved or charged again.")
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
-            .RequireRateLimiting(PlacementLimitPolicy.Name)
-            .WithMetadata(OrderRateLimit.Marker.Instance)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -74,6 +72,7 @@ public static class OrderEndpoints
         CreateOrderRequest request,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
         ISender sender,
+        PlacementAdmission admission,
         HttpRequest httpRequest,
         HttpResponse response,
         ClaimsPrincipal user,
@@ -89,8 +88,19 @@ public static class OrderEndpoints
         idempotencyKey ??= httpRequest.Headers.ContainsKey(IdempotencyKeyHeader) ? string.Empty : null;
         var command = new CreateOrderCommand(
             (request.UserId ?? caller)!,
-            [.. (request.Items ?? []).Select(item => item is null ? null! : new CreateOrderItem(item.ProductId!, item.Quantity))],
+            [.. request.Items.Select(item => item is null ? null! : new CreateOrderItem(item.ProductId, item.Quantity))],
             idempotencyKey);
+
+        using var admitted = await admission.AdmitAsync(command, caller, response, cancellationToken);
+        if (admitted.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (admitted.Refused is { } refused)
+        {
+            return refused;
+        }
 
         return await sender.Send(command, cancellationToken) switch
         {
