@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
+using Orders.Contracts.Hosting;
 using Orders.Contracts.Security;
 using Orders.InventoryHost.Configuration;
 using Orders.InventoryHost.Grpc;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddSingleton<StockLedger>();
         services.AddSingleton<SoldHolds>();
         services.AddHostedService<SoldHoldSweep>();
+        services.AddStartupProbe<MongoStartupProbe>(configuration);
         services.AddHostedService<StockSeeder>();
         return services;
     }
