@@ -8,6 +8,7 @@ using Orders.Application.Abstractions;
 using Orders.Application.Common;
 using Orders.Application.Orders.CreateOrder;
 using Orders.WebApi.Faults;
+using Orders.WebApi.OpenApi;
 using Orders.WebApi.Orders;
 using Orders.WebApi.Problems;
 using Orders.WebApi.Recovery;
@@ -49,6 +50,9 @@ public static class DependencyInjection
                 SchemaType = NJsonSchema.SchemaType.OpenApi3,
                 SerializerOptions = UseWireFormat(new JsonSerializerOptions(JsonSerializerDefaults.Web)),
             };
+            settings.SchemaSettings.SchemaProcessors.Add(new WireSchemas());
+            settings.OperationProcessors.Add(new EndpointTexts());
+            settings.OperationProcessors.Add(new ProblemResponses());
             SecurityRegistration.DescribeBearer(settings);
         });
 

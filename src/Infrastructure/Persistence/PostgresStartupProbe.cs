@@ -6,7 +6,8 @@ namespace Orders.Infrastructure.Persistence;
 
 /// <summary>
 /// PostgreSQL answers when a connection to its server opens. A database that does not exist yet counts as an
-/// answer: the migrations create it.
+/// answer: the migrations create it. Asked only when the host migrates at start; otherwise readiness says whether
+/// PostgreSQL is there.
 /// </summary>
 internal sealed class PostgresStartupProbe(IOptions<OrdersDatabaseOptions> options) : StartupProbe
 {
@@ -20,6 +21,11 @@ internal sealed class PostgresStartupProbe(IOptions<OrdersDatabaseOptions> optio
 
     public override async Task ProbeAsync(CancellationToken cancellationToken)
     {
+        if (!options.Value.MigrateOnStartup)
+        {
+            return;
+        }
+
         var connection = new NpgsqlConnection(options.Value.ConnectionString);
         await using (connection.ConfigureAwait(false))
         {
