@@ -1,4 +1,5 @@
 // Orders build. ./build.sh --target=<Task>; the default is Test.
+#load "build/DevelopmentTokens.cake"
 using System.Diagnostics;
 using System.Net.Http;
 using System.Runtime.InteropServices;
@@ -155,9 +156,19 @@ Task("OpenApi")
     }
 });
 
+Task("BuildHosts")
+    .Description("Builds the three hosts and what they reference, nothing else (no tests, no benchmarks).")
+    .Does(() =>
+{
+    foreach (var host in new[] { "InventoryHost", "PaymentHost", "WebApi" })
+    {
+        DotNetBuild($"./src/{host}/Orders.{host}.csproj", new DotNetBuildSettings { Configuration = configuration });
+    }
+});
+
 Task("Run")
-    .Description("Starts PostgreSQL, MongoDB, RabbitMQ, InventoryHost, PaymentHost and the WebApi locally; Ctrl+C stops them all.")
-    .IsDependentOn("Build")
+    .Description("Starts PostgreSQL, MongoDB, RabbitMQ, InventoryHost, PaymentHost and the WebApi locally; Ctrl+C stops them all. --auth: bearer tokens required, signed with .env's JWT_SIGNING_KEY (see Token).")
+    .IsDependentOn("BuildHosts")
     .Does(() =>
 {
     Action stopStack = null;
@@ -169,15 +180,19 @@ Task("Run")
     try
     {
         stopBroker = StartRabbitMq(local.Combine("rabbitmq"), local.Combine("logs"), amqpPort: 5672, distPort: 25672, epmdPort: 24369);
-        stopStack = StartStack(local, local.Combine("logs"), postgresPort: 55432, mongoPort: 27017, inventoryPort: 5001, paymentPort: 5002, apiPort: 8080,
-            new Dictionary<string, string> { ["RabbitMq__Uri"] = "amqp://guest:guest@127.0.0.1:5672/" });
+        var apiSettings = HasArgument("auth") ? DevelopmentTokens.ApiSettings(DevelopmentTokens.SigningKey()) : new Dictionary<string, string>();
+        apiSettings["RabbitMq__Uri"] = "amqp://guest:guest@127.0.0.1:5672/";
+        stopStack = StartStack(local, local.Combine("logs"), postgresPort: 55432, mongoPort: 27017, inventoryPort: 5001, paymentPort: 5002, apiPort: 8080, apiSettings);
         Information("");
         Information("Orders API      http://localhost:8080  (try: curl http://localhost:8080/products/p1)");
         Information("Swagger UI      http://localhost:8080/swagger");
         Information("Readiness       http://localhost:8080/health/ready");
-        Information("Inventory gRPC  http://localhost:5001, Payment gRPC http://localhost:5002");
+        Information("Inventory gRPC  http://localhost:5001, Payment gRPC http://localhost:5002 (metrics and health over HTTP/1.1: :5101, :5102)");
         Information("Order events    amqp://localhost:5672, exchange orders (watch: dotnet run --project src/EventWatcher)");
-        Information("Logs in .local/logs. Ctrl+C stops everything.");
+        Information(HasArgument("auth")
+            ? "Auth on: TOKEN=$(./build.sh --target=Token --user=u1 --verbosity=quiet) and send Authorization: Bearer $TOKEN"
+            : "Auth off: no tokens, no per-user placement quota.");
+        Information("Logs appended to .local/logs/<host>.log. Ctrl+C stops everything.");
         stop.Wait();
     }
     finally
@@ -186,6 +201,14 @@ Task("Run")
         stopStack?.Invoke();
         stopBroker?.Invoke();
     }
+});
+
+Task("Token")
+    .Description("Prints a bearer token for the compose stack or Run --auth: --user=u1 [--role=admin] [--hours=8], signed with JWT_SIGNING_KEY (.env).")
+    .Does(() =>
+{
+    var roles = HasArgument("role") ? Arguments<string>("role") : new List<string>();
+    Console.WriteLine(DevelopmentTokens.Mint(DevelopmentTokens.SigningKey(), Argument<string>("user"), roles, TimeSpan.FromHours(Argument("hours", 8))));
 });
 
 Task("Bench")
@@ -305,9 +328,17 @@ Action StartStack(DirectoryPath root, DirectoryPath logs, int postgresPort, int 
         started.Push(StartPostgres(root.Combine("postgres"), postgresPort));
         started.Push(StartMongo(root.Combine("mongo"), mongoPort, logs));
         started.Push(StartHost("InventoryHost", $"http://localhost:{inventoryPort}",
-            new Dictionary<string, string> { ["Inventory__Mongo__ConnectionString"] = $"mongodb://127.0.0.1:{mongoPort}" }, logs));
+            new Dictionary<string, string>
+            {
+                ["Inventory__Mongo__ConnectionString"] = $"mongodb://127.0.0.1:{mongoPort}",
+                ["Operations__HttpPort"] = $"{inventoryPort + OperationsPortOffset}",
+            }, logs));
         started.Push(StartHost("PaymentHost", $"http://localhost:{paymentPort}",
-            new Dictionary<string, string> { ["ConnectionStrings__Payments"] = PaymentsConnectionString(postgresPort) }, logs));
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Payments"] = PaymentsConnectionString(postgresPort),
+                ["Operations__HttpPort"] = $"{paymentPort + OperationsPortOffset}",
+            }, logs));
         started.Push(StartHost("WebApi", $"http://localhost:{apiPort}", api, logs));
         WaitUntilReady($"http://localhost:{apiPort}/health/ready", TimeSpan.FromMinutes(3));
         return StopAll;
@@ -318,6 +349,9 @@ Action StartStack(DirectoryPath root, DirectoryPath logs, int postgresPort, int 
         throw;
     }
 }
+
+// A gRPC host's metrics and health over HTTP/1.1 listen this far above its gRPC port (5001 -> 5101).
+const int OperationsPortOffset = 100;
 
 string OrdersConnectionString(int port) => $"Host=127.0.0.1;Port={port};Database=orders;Username=postgres";
 
@@ -350,13 +384,21 @@ Action StartMongo(DirectoryPath data, int port, DirectoryPath logs = null)
     EnsureDirectoryExists(logs);
     var log = logs.CombineWithFilePath("mongod.log").FullPath;
     var mongod = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-        .Select(dir => System.IO.Path.Combine(dir, "mongod")).FirstOrDefault(System.IO.File.Exists)
-        ?? MakeAbsolute(File("./scripts/mongo-standin/mongod")).FullPath;
+        .Select(dir => System.IO.Path.Combine(dir, "mongod")).FirstOrDefault(System.IO.File.Exists);
+    if (mongod is null || mongod.EndsWith("scripts/mongo-standin/mongod"))
+    {
+        var standin = Environment.GetEnvironmentVariable("ORDERS_MONGO_STANDIN") ?? MakeAbsolute(Directory("../shared/mongo-test-server")).FullPath;
+        if (!System.IO.File.Exists($"{standin}/bin/mongod") && !System.IO.File.Exists($"{standin}/server.py"))
+            throw new CakeException("No MongoDB: install MongoDB so that mongod is on PATH (or use Docker, see the README); "
+                + $"where it can't be installed, the in-memory stand-in is looked for at {standin} (ORDERS_MONGO_STANDIN).");
+        mongod = MakeAbsolute(File("./scripts/mongo-standin/mongod")).FullPath;
+    }
     var process = Process.Start(new ProcessStartInfo("bash", $"-c \"exec '{mongod}' --port {port} --dbpath '{data.FullPath}' > '{log}' 2>&1\"") { UseShellExecute = false })!;
     var deadline = DateTime.UtcNow.AddMinutes(5);
     while (!(System.IO.File.Exists(log) && System.IO.File.ReadAllText(log).Contains("Waiting for connections")))
     {
-        if (process.HasExited) throw new CakeException($"mongod exited with {process.ExitCode}; see {log}");
+        if (process.HasExited)
+            throw new CakeException($"mongod exited with {process.ExitCode}: {System.IO.File.ReadLines(log).LastOrDefault(line => line.Trim().Length > 0)} (whole log: {log})");
         if (DateTime.UtcNow > deadline) throw new CakeException($"mongod did not start; see {log}");
         Thread.Sleep(200);
     }
@@ -441,7 +483,9 @@ Action StartHost(string project, string url, IDictionary<string, string> environ
     EnsureDirectoryExists(logs);
     var log = logs.CombineWithFilePath($"{project}.log").FullPath;
     var dll = MakeAbsolute(File($"./src/{project}/bin/{configuration}/net10.0/Orders.{project}.dll")).FullPath;
-    var info = new ProcessStartInfo("bash", $"-c \"exec dotnet '{dll}' --urls {url} > '{log}' 2>&1\"")
+    // Appended, one header per run: the trace id of yesterday's 500 is still there today.
+    System.IO.File.AppendAllText(log, $"{Environment.NewLine}==== {project} started {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ} ({url}) ===={Environment.NewLine}");
+    var info = new ProcessStartInfo("bash", $"-c \"exec dotnet '{dll}' --urls {url} >> '{log}' 2>&1\"")
     {
         UseShellExecute = false,
         WorkingDirectory = MakeAbsolute(Directory($"./src/{project}")).FullPath,

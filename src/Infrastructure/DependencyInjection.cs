@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Orders.Contracts.Hosting;
 using Orders.Application.Abstractions;
 using Orders.Contracts.Inventory.V1;
 using Orders.Contracts.Payment.V1;
@@ -66,6 +67,7 @@ public static class DependencyInjection
             OrdersDatabase.Configure(options, provider.GetRequiredService<IOptions<OrdersDatabaseOptions>>().Value.ConnectionString));
         services.AddScoped<IOrderRepository, EfOrderRepository>();
         services.AddScoped<IStuckOrders, EfStuckOrders>();
+        services.AddStartupProbe<PostgresStartupProbe>(configuration);
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
+using Orders.Contracts.Hosting;
 using Orders.Contracts.Security;
 using Orders.InventoryHost.Configuration;
 using Orders.InventoryHost.Grpc;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<StockLedger>();
         services.AddSingleton<CommittedHolds>();
         services.AddHostedService<CommittedHoldSweep>();
+        services.AddStartupProbe<MongoStartupProbe>(configuration);
         services.AddHostedService<StockSeeder>();
         return services;
     }

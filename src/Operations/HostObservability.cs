@@ -21,6 +21,15 @@ internal static class HostObservability
     public const string MetricsPath = "/metrics";
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>
+    /// The hosts' own durations are milliseconds long: the default buckets (0 to 10,000) would put every one of them
+    /// in the first. 1 ms to 10 s, in the steps OpenTelemetry's semantic conventions use for HTTP durations.
+    /// </summary>
+    private static readonly ExplicitBucketHistogramConfiguration SecondsBuckets = new()
+    {
+        Boundaries = [0.001, 0.0025, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
+    };
+
     public static IServiceCollection AddObservability(
         this IServiceCollection services,
         IConfiguration configuration,
@@ -48,6 +57,7 @@ internal static class HostObservability
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddMeter(meters)
+                    .AddView(instrument => meters.Contains(instrument.Meter.Name) && instrument.Unit == "s" ? SecondsBuckets : null)
                     .AddPrometheusExporter();
                 if (pushOverOtlp)
                 {
@@ -59,7 +69,7 @@ internal static class HostObservability
             telemetry.WithLogging(logging => logging.AddOtlpExporter());
         }
 
-        return services;
+        return services.AddRfc3339JsonTimestamps().AddOperationsPort(configuration);
     }
 
     /// <summary>The Prometheus text format at <see cref="MetricsPath"/>.</summary>

@@ -26,6 +26,21 @@ internal static class ListeningPorts
         }
     }
 
+    /// <summary>The ports of <see cref="Setting"/>, when it is set and valid.</summary>
+    public static bool TryRead(IConfiguration configuration, out int[] ports)
+    {
+        var value = configuration[Setting];
+        ports = [];
+        if (value is null || Check(configuration).Any())
+        {
+            return false;
+        }
+
+        ports = [.. value.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(port => int.Parse(port, NumberStyles.None, CultureInfo.InvariantCulture))];
+        return true;
+    }
+
     private static bool IsPort(string port) =>
         int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535;
 }

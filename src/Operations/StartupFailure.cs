@@ -3,16 +3,21 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orders.Contracts.Hosting;
 
 namespace Orders.Operations;
 
 /// <summary>
 /// A host whose configuration is invalid says so in one line per bad setting on stderr and exits with
 /// <see cref="ExitCode"/>: the options are validated before the host starts, so no stack trace buries the message.
+/// A store that does not answer before the host starts is one line too, with <see cref="DependencyMissingExitCode"/>.
 /// </summary>
 internal static class StartupFailure
 {
     public const int ExitCode = 1;
+
+    /// <summary>A store the host needs was not there when it started (see <see cref="StartupDependencies"/>).</summary>
+    public const int DependencyMissingExitCode = 2;
 
     public static async Task<int> RunOrExplainAsync(this WebApplication app)
     {
@@ -41,6 +46,13 @@ internal static class StartupFailure
             }
 
             return ExitCode;
+        }
+
+        if (app.Services.GetService<StartupDependencies>() is { } dependencies
+            && await dependencies.WaitForAllAsync(CancellationToken.None) is { } missing)
+        {
+            await Console.Error.WriteLineAsync($"Cannot start: {missing}");
+            return DependencyMissingExitCode;
         }
 
         await app.RunAsync();

@@ -11,6 +11,7 @@ public static class PaymentOperations
     public static WebApplication MapPaymentOperations(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath);
+        app.MapHealthProbes();
         app.MapMetrics();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FluentValidation;
 using Mediator;
 using NJsonSchema.Generation;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,7 @@ using Orders.Application.Abstractions;
 using Orders.Application.Common;
 using Orders.Application.Orders.CreateOrder;
 using Orders.WebApi.Faults;
+using Orders.WebApi.OpenApi;
 using Orders.WebApi.Orders;
 using Orders.WebApi.Problems;
 using Orders.WebApi.Recovery;
@@ -20,6 +22,9 @@ public static class DependencyInjection
     public static IServiceCollection AddWebApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options => ReadStrictly(UseWireFormat(options.SerializerOptions)));
+
+        // Validation messages name a field as the client sends it ('user_id'), not as C# spells it.
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
 
         // Unreadable bodies reach ProblemExceptionHandler, which answers with field-level problems.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -45,6 +50,9 @@ public static class DependencyInjection
                 SchemaType = NJsonSchema.SchemaType.OpenApi3,
                 SerializerOptions = UseWireFormat(new JsonSerializerOptions(JsonSerializerDefaults.Web)),
             };
+            settings.SchemaSettings.SchemaProcessors.Add(new WireSchemas());
+            settings.OperationProcessors.Add(new EndpointTexts());
+            settings.OperationProcessors.Add(new ProblemResponses());
             SecurityRegistration.DescribeBearer(settings);
         });
 
@@ -72,11 +80,7 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(PlacementOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PlacementOptions>, PlacementOptionsValidator>();
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy<string, PlacementLimitPolicy>(PlacementLimitPolicy.Name);
-            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
-        });
+        services.AddSingleton<PlacementAdmission>();
         return services;
     }
 
@@ -105,6 +109,7 @@ public static class DependencyInjection
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowDuplicateProperties = false;
         options.NumberHandling = JsonNumberHandling.Strict;
+        options.RespectNullableAnnotations = true;
         return options;
     }
 

@@ -32,7 +32,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseSecurity();
-app.UseRateLimiter();
+app.UseMiddleware<UnreadableTextGuard>();
 // The document describes the API wherever it runs, not the address of the instance that served it.
 app.UseOpenApi(settings => settings.PostProcess = (document, _) => document.Servers.Clear());
 app.UseSwaggerUi();

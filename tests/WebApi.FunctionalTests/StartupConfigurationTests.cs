@@ -63,6 +63,45 @@ public sealed class StartupConfigurationTests
         });
     }
 
+    [Test]
+    public async Task The_api_says_in_one_line_that_postgresql_does_not_answer_and_exits_2()
+    {
+        var (exitCode, stderr) = await RunAsync("WebApi", new()
+        {
+            ["ConnectionStrings__Orders"] = $"Host=127.0.0.1;Port={HostProcess.FreePort()};Database=orders;Username=postgres;Timeout=2",
+            ["HTTP_PORTS"] = $"{HostProcess.FreePort()}",
+            ["Startup__Attempts"] = "2",
+            ["Startup__Interval"] = "00:00:00.200",
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(2));
+            Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1), stderr);
+            Assert.That(stderr, Does.StartWith("Cannot start: PostgreSQL does not answer at ConnectionStrings:Orders"));
+            Assert.That(stderr, Does.Contain("./build.sh --target=Run starts one"));
+        });
+    }
+
+    [Test]
+    public async Task The_inventory_says_in_one_line_that_mongodb_does_not_answer_and_exits_2()
+    {
+        var (exitCode, stderr) = await RunAsync("InventoryHost", new()
+        {
+            ["Inventory__Mongo__ConnectionString"] = $"mongodb://127.0.0.1:{HostProcess.FreePort()}",
+            ["HTTP_PORTS"] = $"{HostProcess.FreePort()}",
+            ["Startup__Attempts"] = "2",
+            ["Startup__Interval"] = "00:00:00.200",
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(2));
+            Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1), stderr);
+            Assert.That(stderr, Does.StartWith("Cannot start: MongoDB does not answer at Inventory:Mongo:ConnectionString"));
+        });
+    }
+
     private static async Task<(int ExitCode, string Stderr)> RunAsync(string project, Dictionary<string, string> environment)
     {
         var assembly = Path.Combine(HostProcess.RepositoryRoot, "src", project, "bin", HostProcess.Configuration, "net10.0", $"Orders.{project}.dll");

@@ -23,6 +23,7 @@ public static class InventoryTelemetry
     public static WebApplication MapInventoryOperations(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath);
+        app.MapHealthProbes();
         app.MapMetrics();
         return app;
     }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,11 +34,12 @@ public static class OrderEndpoints
 
         orders.MapPost("/", CreateOrder)
             .WithName("CreateOrder")
-            .WithSummary("Places an order: reserves the stock, charges the payment and confirms it. With an Idempotency-Key, "
-                + "a replay of the same request answers 200 with the order it placed, and nothing is reserved or charged again.")
+            .WithSummary("Places an order")
+            .WithDescription("Reserves the stock, charges the payment and confirms the order: 201 with the order and its Location. "
+                + "Too little stock is a 409 and a declined payment a 402, with nothing reserved or charged. With an Idempotency-Key, "
+                + "a replay of the same request answers 200 with the order it placed, and nothing is reserved or charged again. "
+                + "With authentication on, user_id may be left out (the token's subject is used) and each user may place a limited number of valid orders per window (429).")
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
-            .RequireRateLimiting(PlacementLimitPolicy.Name)
-            .WithMetadata(OrderRateLimit.Marker.Instance)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -49,20 +52,24 @@ public static class OrderEndpoints
 
         orders.MapGet("/{id}", GetOrder)
             .WithName("GetOrder")
-            .WithSummary("Reads an order.")
+            .WithSummary("Reads an order")
+            .WithDescription("The order as it is now. With authentication on, another user's order is a 404, as if it did not exist.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         orders.MapGet("/", ListOrders)
             .WithName("ListOrders")
-            .WithSummary("Lists a user's orders, newest first, a page at a time.")
+            .WithSummary("Lists a user's orders")
+            .WithDescription("Newest first, a page at a time: pass next_page_token back as page_token for the next page (it is null on the last).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
         orders.MapPost("/{id}/cancel", CancelOrder)
             .WithName("CancelOrder")
-            .WithSummary("Cancels a confirmed order: its stock goes back and its payment is refunded. Cancelling again answers the cancelled order.")
+            .WithSummary("Cancels a confirmed order")
+            .WithDescription("The stock goes back and the payment is refunded, then the order is cancelled. Cancelling again answers the cancelled order; "
+                + "an order that is not confirmed is a 409 and nothing changes.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -73,8 +80,10 @@ public static class OrderEndpoints
 
     private static async Task<Results<Created<OrderResponse>, Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> CreateOrder(
         CreateOrderRequest request,
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKeyHeader), Description("Makes retries safe: 1..64 printable ASCII characters chosen by the client (a UUID, say), unique per user.")]
+        string? idempotencyKey,
         ISender sender,
+        PlacementAdmission admission,
         HttpRequest httpRequest,
         HttpResponse response,
         ClaimsPrincipal user,
@@ -90,8 +99,19 @@ public static class OrderEndpoints
         idempotencyKey ??= httpRequest.Headers.ContainsKey(IdempotencyKeyHeader) ? string.Empty : null;
         var command = new CreateOrderCommand(
             (request.UserId ?? caller)!,
-            [.. (request.Items ?? []).Select(item => item is null ? null! : new CreateOrderItem(item.ProductId!, item.Quantity))],
+            [.. request.Items.Select(item => item is null ? null! : new CreateOrderItem(item.ProductId, item.Quantity))],
             idempotencyKey);
+
+        using var admitted = await admission.AdmitAsync(command, caller, response, cancellationToken);
+        if (admitted.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (admitted.Refused is { } refused)
+        {
+            return refused;
+        }
 
         return await sender.Send(command, cancellationToken) switch
         {
@@ -118,9 +138,12 @@ public static class OrderEndpoints
     }
 
     private static async Task<Results<Ok<OrderPageResponse>, ValidationProblem, ProblemHttpResult>> ListOrders(
-        [FromQuery(Name = "user_id")] string? userId,
-        [FromQuery(Name = "limit")] int? limit,
-        [FromQuery(Name = "page_token")] string? pageToken,
+        [FromQuery(Name = "user_id"), Description("Whose orders. Required with authentication off; with it on, your own (may be left out).")]
+        string? userId,
+        [FromQuery(Name = "limit"), Description("Orders per page, 1..100; 20 when left out."), Range(1, ListOrdersQuery.MaxLimit)]
+        int? limit,
+        [FromQuery(Name = "page_token"), Description("next_page_token of the previous page, unchanged.")]
+        string? pageToken,
         ISender sender,
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
@@ -140,7 +163,7 @@ public static class OrderEndpoints
     }
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> CancelOrder(
-        string id, ISender sender, HttpResponse response, ClaimsPrincipal user, CancellationToken cancellationToken)
+        [Description("The order's id.")] string id, ISender sender, HttpResponse response, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var orderId))
         {
@@ -158,7 +181,7 @@ public static class OrderEndpoints
     }
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetOrder(
-        string id, ISender sender, ClaimsPrincipal user, CancellationToken cancellationToken)
+        [Description("The order's id.")] string id, ISender sender, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var orderId))
         {

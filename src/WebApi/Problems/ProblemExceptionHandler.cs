@@ -39,14 +39,17 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     private static HttpValidationProblemDetails UnreadableBody(BadHttpRequestException exception)
     {
-        var (field, message) = exception.InnerException is JsonException json
-            ? (FieldPath.ToWire(json.Path ?? "$"), "This is not valid JSON, or the value has the wrong type or is out of range.")
-            : (FieldPath.Body, "A JSON body is required.");
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        const string BodyDetail = "The body could not be read as the JSON this endpoint expects.";
+        var (errors, detail) = exception.InnerException is JsonException json
+            ? (UnreadableJson.Errors(json), BodyDetail)
+            : UnboundParameter.Read(exception.Message) is { } parameter
+                ? (new Dictionary<string, string[]> { [parameter.Name] = [parameter.Message] }, "A query parameter has the wrong type.")
+                : (new Dictionary<string, string[]> { [FieldPath.Body] = ["A JSON body is required."] }, BodyDetail);
+        return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is invalid.",
-            Detail = "The body could not be read as the JSON this endpoint expects.",
+            Detail = detail,
             Type = ProblemTypes.Validation,
         };
     }

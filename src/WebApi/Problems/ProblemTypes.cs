@@ -28,6 +28,7 @@ public static class ProblemTypes
     {
         ArgumentNullException.ThrowIfNull(context);
         var problem = context.ProblemDetails;
+        problem.Detail ??= DetailOf(problem.Status);
         if (problem.Type?.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal) != true)
         {
             return;
@@ -48,4 +49,20 @@ public static class ProblemTypes
             _ => Internal,
         };
     }
+
+    /// <summary>What the framework's own problems leave out: what went wrong and what the client can do.</summary>
+    private static string DetailOf(int? status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "A valid bearer token is required: send 'Authorization: Bearer <token>' with a token that is neither expired nor signed by an unknown key.",
+        StatusCodes.Status403Forbidden => "The token is valid but does not allow this call: stock administration needs the admin role, order calls a token with a subject (sub).",
+        StatusCodes.Status404NotFound => "There is nothing at this address.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not take this method; see the API document at /swagger.",
+        StatusCodes.Status413PayloadTooLarge => "The body exceeds the size this endpoint accepts.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with 'Content-Type: application/json'.",
+        StatusCodes.Status429TooManyRequests => "Too many requests; retry after the time in Retry-After.",
+        StatusCodes.Status503ServiceUnavailable => "The service is unavailable; retry later.",
+        StatusCodes.Status504GatewayTimeout => "The request took too long and was cut off.",
+        StatusCodes.Status400BadRequest => "The request is invalid.",
+        _ => "The error has been logged. Retry later or contact support with the trace id.",
+    };
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orders.Application.Abstractions;
@@ -15,12 +16,14 @@ public static class ProductEndpoints
         var products = app.MapGroup("/products").WithTags("Products");
         products.MapGet("/{id}", GetProduct)
             .WithName("GetProduct")
-            .WithSummary("Reads a product with the stock available now.")
+            .WithSummary("Reads a product")
+            .WithDescription("The product's name, unit price and the units available now. Open to anyone.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         products.MapPut("/{id}/stock", SetStock)
             .WithName("SetStock")
-            .WithSummary("Stock administration (role admin): sets how many units of a product are available.")
+            .WithSummary("Sets a product's available stock")
+            .WithDescription("Stock administration: needs the admin role when authentication is on (403 otherwise).")
             .RequireAuthorization(AdminPolicy.Name)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -31,7 +34,7 @@ public static class ProductEndpoints
     }
 
     private static async Task<Results<Ok<ProductResponse>, ValidationProblem, ProblemHttpResult>> SetStock(
-        string id, SetStockRequest request, ISender sender, HttpResponse response, CancellationToken cancellationToken) =>
+        [Description("The product's id, e.g. p1.")] string id, SetStockRequest request, ISender sender, HttpResponse response, CancellationToken cancellationToken) =>
         await sender.Send(new SetStockCommand(id, request.Available), cancellationToken) switch
         {
             SetStockResult.Set set => TypedResults.Ok(ToResponse(set.Product)),
@@ -44,7 +47,7 @@ public static class ProductEndpoints
         new(found.ProductId.Value, found.Name, found.UnitPrice.Amount, found.UnitPrice.Currency, found.Available);
 
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(
-        string id, ISender sender, HttpResponse response, CancellationToken cancellationToken) =>
+        [Description("The product's id, e.g. p1.")] string id, ISender sender, HttpResponse response, CancellationToken cancellationToken) =>
         await sender.Send(new GetProductQuery(id), cancellationToken) switch
         {
             ProductLookup.Found found => TypedResults.Ok(ToResponse(found)),

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Timeouts;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using NSwag;
 using NSwag.Generation.AspNetCore;
@@ -43,13 +42,7 @@ public static class SecurityRegistration
             .Bind(configuration.GetSection(OrderRateLimitOptions.Section))
             .Validate(options => options.PermitLimit > 0 && options.Window > TimeSpan.Zero, "RateLimiting:Orders needs PermitLimit > 0 and a positive Window.")
             .ValidateOnStart();
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<OrderRateLimitOptions>>((limiter, limits) =>
-            {
-                limiter.GlobalLimiter = OrderRateLimit.Create(limits.Value);
-                limiter.OnRejected = OrderRateLimit.RejectAsync;
-            });
+        services.AddSingleton<PlacementQuota>();
 
         services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy { Timeout = RequestTimeout });
         return services;

@@ -1,3 +1,4 @@
+using Orders.Client;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -63,7 +64,7 @@ public sealed class ConcurrencySoakTests
         {
             var reservation = await inventory.GetReservationAsync(new GetReservationRequest { ReservationId = orderId });
             Assert.That(reservation.Status, Is.EqualTo(ReservationStatus.Released), $"order {orderId}");
-            Assert.That((await System.Orders.GetOrderAsync(orderId)).Status, Is.EqualTo("payment_declined"));
+            Assert.That((await System.Orders.GetOrderAsync(orderId)).Status, Is.EqualTo(OrderResponseStatus.Payment_declined));
         }
     }
 

@@ -57,7 +57,7 @@ public sealed class CrashRecoveryTests
         using var client = new HttpClient { BaseAddress = restarted.Address };
         var orders = new OrdersClient(client) { ReadResponseAsString = true };
         var order = await orders.GetOrderAsync(orderId.ToString());
-        for (var deadline = DateTime.UtcNow + RecoveryTimeout; order.Status == "pending" && DateTime.UtcNow < deadline;)
+        for (var deadline = DateTime.UtcNow + RecoveryTimeout; order.Status == OrderResponseStatus.Pending && DateTime.UtcNow < deadline;)
         {
             await Task.Delay(250);
             order = await orders.GetOrderAsync(orderId.ToString());
@@ -67,7 +67,7 @@ public sealed class CrashRecoveryTests
         var payment = await new Payments.PaymentsClient(channel.WithServiceKey()).GetPaymentAsync(new GetPaymentRequest { PaymentId = orderId.ToString() });
         var available = await System.AvailableAsync(product);
         TestContext.Progress.WriteLine($"Crash recovery: order {orderId} ended {order.Status}; payment {payment.Status}; available {available} of {Available}");
-        Assert.That(order.Status, Is.EqualTo("confirmed"), restarted.ReadLog());
+        Assert.That(order.Status, Is.EqualTo(OrderResponseStatus.Confirmed), restarted.ReadLog());
         Assert.That((available, payment.Status), Is.EqualTo((Available - Quantity, PaymentStatus.Approved)));
         Assert.That(order.Total, Is.EqualTo(Quantity * 4m));
         Assert.That(order.Items.Single().Unit_price, Is.EqualTo(4m));

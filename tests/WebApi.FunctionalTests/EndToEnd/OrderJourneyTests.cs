@@ -24,7 +24,7 @@ public sealed class OrderJourneyTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(order.Status, Is.EqualTo("confirmed"));
+            Assert.That(order.Status, Is.EqualTo(OrderResponseStatus.Confirmed));
             Assert.That(order.User_id, Is.EqualTo("u1"));
             Assert.That(order.Total, Is.EqualTo(2 * 2.5m + 3 * 9.99m));
             Assert.That(order.Currency, Is.EqualTo("EUR"));
@@ -34,7 +34,7 @@ public sealed class OrderJourneyTests
         Assert.That(await System.AvailableAsync(pen), Is.EqualTo(8));
         Assert.That(await System.AvailableAsync(cup), Is.EqualTo(7));
         var stored = await System.Orders.GetOrderAsync(order.Id.ToString());
-        Assert.That(stored.Status, Is.EqualTo("confirmed"));
+        Assert.That(stored.Status, Is.EqualTo(OrderResponseStatus.Confirmed));
         Assert.That(stored.Total, Is.EqualTo(order.Total));
     }
 
@@ -64,7 +64,7 @@ public sealed class OrderJourneyTests
         Assert.That(await System.AvailableAsync(scarce), Is.EqualTo(3));
         Assert.That(await System.AvailableAsync(plenty), Is.EqualTo(50));
         var rejected = await System.Orders.GetOrderAsync(problem.Body.GetProperty("order_id").GetString()!);
-        Assert.That(rejected.Status, Is.EqualTo("rejected"));
+        Assert.That(rejected.Status, Is.EqualTo(OrderResponseStatus.Rejected));
     }
 
     [Test]
@@ -91,7 +91,7 @@ public sealed class OrderJourneyTests
         Assert.That(problem.Type, Does.EndWith("/payment-declined"));
         Assert.That(await System.AvailableAsync(product), Is.EqualTo(5));
         var declined = await System.Orders.GetOrderAsync(problem.Body.GetProperty("order_id").GetString()!);
-        Assert.That(declined.Status, Is.EqualTo("payment_declined"));
+        Assert.That(declined.Status, Is.EqualTo(OrderResponseStatus.Payment_declined));
     }
 
     [Test]
@@ -158,7 +158,7 @@ public sealed class OrderJourneyTests
             Assert.That(problem.Headers.ContainsKey("Retry-After"), Is.True);
             Assert.That(await System.AvailableAsync(product), Is.EqualTo(5));
             var failed = await System.Orders.GetOrderAsync(problem.Body.GetProperty("order_id").GetString()!);
-            Assert.That(failed.Status, Is.EqualTo("failed"));
+            Assert.That(failed.Status, Is.EqualTo(OrderResponseStatus.Failed));
         }
         finally
         {
@@ -166,7 +166,7 @@ public sealed class OrderJourneyTests
         }
 
         var afterwards = await PlaceHonouringRetryAfterAsync(Request("u1", (product, 2)));
-        Assert.That(afterwards.Status, Is.EqualTo("confirmed"));
+        Assert.That(afterwards.Status, Is.EqualTo(OrderResponseStatus.Confirmed));
         Assert.That(await System.AvailableAsync(product), Is.EqualTo(3));
     }
 

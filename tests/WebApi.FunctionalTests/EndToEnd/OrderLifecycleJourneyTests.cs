@@ -25,7 +25,7 @@ public sealed class OrderLifecycleJourneyTests
         var replay = await System.Orders.CreateOrderAsync(key, Request(first.User_id, (product, 3)));
 
         Assert.That(replay.Id, Is.EqualTo(first.Id));
-        Assert.That(replay.Status, Is.EqualTo("confirmed"));
+        Assert.That(replay.Status, Is.EqualTo(OrderResponseStatus.Confirmed));
         Assert.That(await System.AvailableAsync(product), Is.EqualTo(7));
     }
 
@@ -75,12 +75,12 @@ public sealed class OrderLifecycleJourneyTests
         var cancelled = await System.Orders.CancelOrderAsync(order.Id.ToString());
         var again = await System.Orders.CancelOrderAsync(order.Id.ToString());
 
-        Assert.That(cancelled.Status, Is.EqualTo("cancelled"));
+        Assert.That(cancelled.Status, Is.EqualTo(OrderResponseStatus.Cancelled));
         Assert.That(await System.AvailableAsync(product), Is.EqualTo(10));
         var payment = await Payments().GetPaymentAsync(new GetPaymentRequest { PaymentId = order.Id.ToString() });
         Assert.That(payment.Status, Is.EqualTo(PaymentStatus.Refunded));
         Assert.That(JsonSerializer.Serialize(again), Is.EqualTo(JsonSerializer.Serialize(cancelled)));
-        Assert.That((await System.Orders.GetOrderAsync(order.Id.ToString())).Status, Is.EqualTo("cancelled"));
+        Assert.That((await System.Orders.GetOrderAsync(order.Id.ToString())).Status, Is.EqualTo(OrderResponseStatus.Cancelled));
     }
 
     [Test]

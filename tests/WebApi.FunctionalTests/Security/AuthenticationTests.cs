@@ -63,5 +63,6 @@ public sealed class AuthenticationTests
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.That(problem.GetProperty("type").GetString(), Is.EqualTo("/problems/unauthorized"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("Authorization: Bearer"));
     }
 }

@@ -45,6 +45,8 @@ public sealed class StockAdministrationTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("admin role"));
         await _edge.Catalog.DidNotReceiveWithAnyArgs().SetStockAsync(default, default, default);
     }
 

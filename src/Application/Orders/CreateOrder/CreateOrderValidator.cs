@@ -1,4 +1,5 @@
 using FluentValidation;
+using Orders.Application.Common;
 using Orders.Domain.Orders;
 
 namespace Orders.Application.Orders.CreateOrder;
@@ -10,22 +11,27 @@ public sealed class CreateOrderValidator : AbstractValidator<CreateOrderCommand>
     {
         RuleFor(command => command.UserId)
             .Cascade(CascadeMode.Stop)
-            .NotEmpty()
-            .MaximumLength(UserId.MaxLength);
+            .NotEmpty().WithMessage(Messages.Required)
+            .MaximumLength(UserId.MaxLength).WithMessage(Messages.MaxLength)
+            .Must(IdentifierText.IsClean).WithMessage(IdentifierText.Message);
 
         RuleFor(command => command.Items)
             .Cascade(CascadeMode.Stop)
-            .NotEmpty()
+            .NotEmpty().WithMessage("An order needs at least one item.")
             .Must(items => items.Count <= Order.MaxLines)
             .WithMessage($"An order has at most {Order.MaxLines} items.")
             .Custom(RejectRepeatedProducts);
 
         RuleForEach(command => command.Items)
-            .NotNull()
+            .NotNull().WithMessage("An item is required here, not null.")
             .ChildRules(item =>
             {
-                item.RuleFor(line => line.ProductId).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(ProductId.MaxLength);
-                item.RuleFor(line => line.Quantity).InclusiveBetween(OrderLine.MinQuantity, OrderLine.MaxQuantity);
+                item.RuleFor(line => line.ProductId)
+                    .Cascade(CascadeMode.Stop)
+                    .NotEmpty().WithMessage(Messages.Required)
+                    .MaximumLength(ProductId.MaxLength).WithMessage(Messages.MaxLength)
+                    .Must(IdentifierText.IsClean).WithMessage(IdentifierText.Message);
+                item.RuleFor(line => line.Quantity).InclusiveBetween(OrderLine.MinQuantity, OrderLine.MaxQuantity).WithMessage(Messages.Between);
             });
 
         RuleFor(command => command.IdempotencyKey)

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Orders.Application.Common;
 using Orders.Domain.Orders;
 
 namespace Orders.Application.Orders.ListOrders;
@@ -9,11 +10,12 @@ public sealed class ListOrdersValidator : AbstractValidator<ListOrdersQuery>
     {
         RuleFor(query => query.UserId)
             .Cascade(CascadeMode.Stop)
-            .NotEmpty()
-            .MaximumLength(UserId.MaxLength);
+            .NotEmpty().WithMessage(Messages.Required)
+            .MaximumLength(UserId.MaxLength).WithMessage(Messages.MaxLength)
+            .Must(IdentifierText.IsClean).WithMessage(IdentifierText.Message);
 
         RuleFor(query => query.Limit)
-            .InclusiveBetween(1, ListOrdersQuery.MaxLimit)
+            .InclusiveBetween(1, ListOrdersQuery.MaxLimit).WithMessage(Messages.Between)
             .When(query => query.Limit is not null);
 
         RuleFor(query => query.PageToken)

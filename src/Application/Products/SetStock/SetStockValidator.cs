@@ -1,4 +1,5 @@
 using FluentValidation;
+using Orders.Application.Common;
 using Orders.Domain.Orders;
 
 namespace Orders.Application.Products.SetStock;
@@ -10,7 +11,11 @@ public sealed class SetStockValidator : AbstractValidator<SetStockCommand>
 
     public SetStockValidator()
     {
-        RuleFor(command => command.ProductId).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(ProductId.MaxLength);
-        RuleFor(command => command.Available).InclusiveBetween(0, MaxAvailable);
+        RuleFor(command => command.ProductId)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(Messages.Required)
+            .MaximumLength(ProductId.MaxLength).WithMessage(Messages.MaxLength)
+            .Must(IdentifierText.IsClean).WithMessage(IdentifierText.Message);
+        RuleFor(command => command.Available).InclusiveBetween(0, MaxAvailable).WithMessage(Messages.Between);
     }
 }
