@@ -9,7 +9,7 @@ namespace Orders.Infrastructure.Outbox;
 /// <summary>
 /// An order event as a CloudEvents 1.0 structured-mode JSON document: the envelope's attributes and, as <c>data</c>,
 /// the order exactly as <c>GET /orders/{id}</c> returns it (snake_case, the REST contract's names). Written by hand:
-/// eight attributes do not need the SDK (docs/adr/0006).
+/// eight attributes do not need the SDK (docs/adr/0009).
 /// </summary>
 public static class OrderEventEnvelope
 {

@@ -24,6 +24,7 @@ internal sealed class ProblemResponses : IOperationProcessor
         ["422"] = [ProblemTypes.UnknownProduct, ProblemTypes.IdempotencyKeyReused],
         ["429"] = [ProblemTypes.TooManyRequests],
         ["500"] = [ProblemTypes.Internal],
+        ["502"] = [ProblemTypes.OrderNeedsAttention],
         ["503"] = [ProblemTypes.DependencyUnavailable],
     };
 
@@ -32,6 +33,8 @@ internal sealed class ProblemResponses : IOperationProcessor
     {
         ["CreateOrder"] = [ProblemTypes.InsufficientStock, ProblemTypes.OrderInProgress],
         ["CancelOrder"] = [ProblemTypes.OrderNotCancellable],
+        ["RetryOrder"] = [ProblemTypes.OrderNotNeedingAttention],
+        ["SettleOrder"] = [ProblemTypes.OrderNotNeedingAttention],
     };
 
     private static readonly Dictionary<string, string> Meanings = new(StringComparer.Ordinal)
@@ -46,6 +49,7 @@ internal sealed class ProblemResponses : IOperationProcessor
         ["422"] = "Unknown products (`product_ids`), or an Idempotency-Key used before for another body.",
         ["429"] = "The user placed more orders than allowed in the window; Retry-After says when to retry.",
         ["500"] = "A bug; the trace id is logged, nothing internal is revealed.",
+        ["502"] = "The services answered what can't be reconciled; the order is stored as needs_attention for an operator (`order_id`).",
         ["503"] = "A dependency is unavailable (`dependency`); Retry-After says when to retry.",
     };
 

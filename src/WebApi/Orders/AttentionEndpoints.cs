@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orders.Application.Orders.Attention;
@@ -21,22 +22,26 @@ public static class AttentionEndpoints
 
         admin.MapGet("/needs-attention", ListNeedingAttention)
             .WithName("ListOrdersNeedingAttention")
-            .WithSummary("Lists the orders whose stock and payment the services could not reconcile, the longest waiting first (role admin).")
+            .WithSummary("Lists the orders that need attention (role admin).")
+            .WithDescription("Orders whose stock and payment the services answered but could not be reconciled, the longest waiting first, "
+                + $"at most {MaxListed}. Recovery leaves them alone; retry or settle each one.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        admin.MapPost("/{id}/retry", (string id, ISender sender, HttpResponse response, CancellationToken cancellationToken) =>
+        admin.MapPost("/{id}/retry", ([Description("The order's id.")] string id, ISender sender, HttpResponse response, CancellationToken cancellationToken) =>
                 ResolveAsync(id, OrderResolution.Retry, sender, response, cancellationToken))
             .WithName("RetryOrder")
-            .WithSummary("Asks the services again and ends the order as recovery would: confirmed when it was paid for and its stock sold, "
-                + "else failed with its stock and payment given back; still needs_attention when they still can't be reconciled (role admin).")
+            .WithSummary("Retries an order that needs attention (role admin).")
+            .WithDescription("Asks the services again and ends the order as recovery would: confirmed when it was paid for and its stock sold, "
+                + "else failed with its stock and payment given back; still needs_attention when they still can't be reconciled.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        admin.MapPost("/{id}/settle", (string id, ISender sender, HttpResponse response, CancellationToken cancellationToken) =>
+        admin.MapPost("/{id}/settle", ([Description("The order's id.")] string id, ISender sender, HttpResponse response, CancellationToken cancellationToken) =>
                 ResolveAsync(id, OrderResolution.Settle, sender, response, cancellationToken))
             .WithName("SettleOrder")
-            .WithSummary("Ends the order as failed: its stock goes back, sold or not, and its payment is refunded (role admin).")
+            .WithSummary("Settles an order that needs attention as failed (role admin).")
+            .WithDescription("Ends the order as failed: its stock goes back, sold or not, and its payment is refunded.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

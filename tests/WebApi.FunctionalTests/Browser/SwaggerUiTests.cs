@@ -23,9 +23,9 @@ public sealed class SwaggerUiTests
     {
         await using var edge = new EdgeFactory();
         edge.Inventory.ReserveAsync(default, default!, default)
-            .ReturnsForAnyArgs(new ReservationOutcome.Reserved([new(new ProductId("p1"), new Money(19.50m, "EUR"))]));
-        edge.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(StepOutcome.Succeeded);
-        edge.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(ChargeOutcome.Approved);
+            .ReturnsForAnyArgs(new ReservationState.Reserved { Prices = [new(new ProductId("p1"), new Money(19.50m, "EUR"))] });
+        edge.Inventory.CommitAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
+        edge.Payment.ChargeAsync(default!, default).ReturnsForAnyArgs(new PaymentState.Approved());
         await using var api = edge.WithWebHostBuilder(host => host.UseSetting("urls", "http://127.0.0.1:0"));
         api.UseKestrel();
         api.StartServer();

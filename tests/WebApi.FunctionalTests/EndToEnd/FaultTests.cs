@@ -20,7 +20,7 @@ public sealed class FaultTests
     private static readonly TimeSpan PausedFor = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan Between = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(45);
-    private static readonly string[] Unfinished = ["pending", "needs_attention"];
+    private static readonly OrderResponseStatus[] Unfinished = [OrderResponseStatus.Pending, OrderResponseStatus.Needs_attention];
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
@@ -115,7 +115,7 @@ public sealed class FaultTests
                 orders.AddRange(await system.OrdersOfAsync(user));
             }
 
-            var pending = orders.Count(order => order.Status == "pending");
+            var pending = orders.Count(order => order.Status == OrderResponseStatus.Pending);
             if (pending == 0 || DateTime.UtcNow > deadline)
             {
                 Note($"recovery: {pending} orders still pending");
@@ -139,7 +139,7 @@ public sealed class FaultTests
     }
 
     private static int UnitsSold(IEnumerable<OrderResponse> orders, string product) =>
-        orders.Where(order => order.Status == "confirmed").SelectMany(order => order.Items).Where(item => item.Product_id == product).Sum(item => item.Quantity);
+        orders.Where(order => order.Status == OrderResponseStatus.Confirmed).SelectMany(order => order.Items).Where(item => item.Product_id == product).Sum(item => item.Quantity);
 
     private void Note(string what) => TestContext.Out.WriteLine($"  {_clock.Elapsed.TotalSeconds,5:F1} s  {what}");
 

@@ -24,7 +24,7 @@ public sealed class PaymentRestartJourneyTests
             User_id = $"e2e-{Guid.NewGuid():N}"[..24],
             Items = [new CreateOrderRequestItem { Product_id = product, Quantity = 3 }],
         });
-        Assert.That(order.Status, Is.EqualTo("confirmed"));
+        Assert.That(order.Status, Is.EqualTo(OrderResponseStatus.Confirmed));
 
         await System.Payment.StopAsync();
         await System.Payment.StartAsync();
@@ -37,7 +37,7 @@ public sealed class PaymentRestartJourneyTests
         var available = await System.AvailableAsync(product);
         Assert.Multiple(() =>
         {
-            Assert.That(cancelled.Status, Is.EqualTo("cancelled"));
+            Assert.That(cancelled.Status, Is.EqualTo(OrderResponseStatus.Cancelled));
             Assert.That((payment.Status, payment.Amount.ToDecimal()), Is.EqualTo((PaymentStatus.Refunded, 18m)));
             Assert.That(available, Is.EqualTo(Available), "the stock is back");
         });
