@@ -25,7 +25,7 @@ public sealed class ResolveOrderHandler(PlacementRunner runner, IOrderRepository
         }
 
         var goal = command.Resolution == OrderResolution.Settle ? PlacementGoal.Settle : PlacementGoal.Recover;
-        var facts = PlacementFacts.ForSettling(goal, priced: order.Total is not null);
+        var facts = PlacementFacts.ForSettling(goal);
         return await runner.RunAsync(order, facts, CancellationToken.None) switch
         {
             PlacementEnd.Stored stored => new ResolveOrderResult.Resolved(OrderDto.From(stored.Order)),

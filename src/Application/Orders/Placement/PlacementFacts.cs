@@ -27,12 +27,13 @@ public sealed record PlacementFacts(
     public static PlacementFacts ForPlacing() => new(PlacementGoal.Place, new ReservationState.NotAsked(), new PaymentState.NotAsked());
 
     /// <summary>A confirmed order: its stock is committed and its payment approved.</summary>
-    public static PlacementFacts ForCancelling() =>
-        new(PlacementGoal.Cancel, new ReservationState.Committed(), new PaymentState.Approved(), Priced: true);
+    public static PlacementFacts ForCancelling() => new(PlacementGoal.Cancel, new ReservationState.Committed(), new PaymentState.Approved());
 
-    /// <summary>An order left unfinished, for recovery or an operator: nothing is known until the services are asked.</summary>
-    public static PlacementFacts ForSettling(PlacementGoal goal, bool priced) =>
-        new(goal, new ReservationState.Unknown(), new PaymentState.Unknown(), priced);
+    /// <summary>
+    /// An order left unfinished, for recovery or an operator: nothing is known until the services are asked (the
+    /// inventory's answer carries the prices, so they are known before anything is finished on them).
+    /// </summary>
+    public static PlacementFacts ForSettling(PlacementGoal goal) => new(goal, new ReservationState.Unknown(), new PaymentState.Unknown());
 
     public PlacementFacts After(PlacementStep step, ReservationState answer) => answer switch
     {

@@ -21,7 +21,7 @@ public sealed class RecoverOrderHandler(PlacementRunner runner, IOrderRepository
             return new RecoverOrderResult.NotPending();
         }
 
-        var facts = PlacementFacts.ForSettling(PlacementGoal.Recover, priced: order.Total is not null);
+        var facts = PlacementFacts.ForSettling(PlacementGoal.Recover);
         return await runner.RunAsync(order, facts, cancellationToken) switch
         {
             PlacementEnd.Stored stored => new RecoverOrderResult.Ended(stored.Order.Status),

@@ -38,7 +38,7 @@ public sealed class PlacementFactsTests
     [TestCase(PlacementGoal.Settle)]
     public void Anything_but_a_new_placement_waits_on_its_first_unanswered_call(PlacementGoal goal)
     {
-        var facts = PlacementFacts.ForSettling(goal, priced: true).After(new AskPayment(), new PaymentState.Unanswered("down"));
+        var facts = PlacementFacts.ForSettling(goal).After(new AskPayment(), new PaymentState.Unanswered("down"));
 
         Assert.Multiple(() =>
         {
@@ -74,7 +74,7 @@ public sealed class PlacementFactsTests
     [Test]
     public void A_refused_step_is_remembered_and_the_state_it_was_refused_in_is_asked_again()
     {
-        var facts = PlacementFacts.ForSettling(PlacementGoal.Recover, priced: true)
+        var facts = PlacementFacts.ForSettling(PlacementGoal.Recover)
             .After(new Commit(), new ReservationState.Refused("reservation is released"));
 
         Assert.Multiple(() =>

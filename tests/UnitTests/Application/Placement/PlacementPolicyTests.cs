@@ -51,7 +51,7 @@ public sealed class PlacementPolicyTests
     [TestCase(PlacementGoal.Settle)]
     public void An_order_waits_while_a_service_does_not_answer(PlacementGoal goal)
     {
-        var facts = PlacementFacts.ForSettling(goal, priced: true) with { Waiting = InventorySilent };
+        var facts = PlacementFacts.ForSettling(goal) with { Waiting = InventorySilent };
 
         Assert.That(PlacementPolicy.Next(facts), Is.EqualTo(new Wait(InventorySilent)));
     }

@@ -132,7 +132,7 @@ public sealed class PlacementRunnerTests
         _inventory.ReleaseAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
         var counted = CountAttention();
 
-        await RunAsync(PlacementFacts.ForSettling(PlacementGoal.Recover, priced: false));
+        await RunAsync(PlacementFacts.ForSettling(PlacementGoal.Recover));
 
         Assert.That(_order.Status, Is.EqualTo(OrderStatus.NeedsAttention));
         Assert.That(_orders.Saved[^1], Is.EqualTo(OrderStatus.NeedsAttention));
@@ -167,7 +167,7 @@ public sealed class PlacementRunnerTests
         _payment.GetPaymentAsync(default, default).ReturnsForAnyArgs(new PaymentState.Approved());
         _inventory.GetReservationAsync(default, default).ReturnsForAnyArgs(new ReservationState.Committed());
 
-        var end = await RunAsync(PlacementFacts.ForSettling(PlacementGoal.Recover, priced: false));
+        var end = await RunAsync(PlacementFacts.ForSettling(PlacementGoal.Recover));
 
         Assert.That(end, Is.TypeOf<PlacementEnd.Stored>());
         Assert.That(_order.Status, Is.EqualTo(OrderStatus.NeedsAttention));
