@@ -152,7 +152,7 @@ Task("Run")
         Information("Readiness       http://localhost:8080/health/ready");
         Information("Inventory gRPC  http://localhost:5001, Payment gRPC http://localhost:5002 (metrics and health over HTTP/1.1: :5101, :5102)");
         Information(HasArgument("auth")
-            ? "Auth on: TOKEN=$(./build.sh --target=Token --user=u1 --verbosity=quiet) and send Authorization: Bearer $TOKEN"
+            ? "Auth on: TOKEN=$(./build.sh --target=Token --user=u1 --verbosity=quiet | head -n1), then send Authorization: Bearer $TOKEN"
             : "Auth off: no tokens, no per-user placement quota.");
         Information("Logs appended to .local/logs/<host>.log. Ctrl+C stops everything.");
         stop.Wait();
