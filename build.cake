@@ -132,8 +132,18 @@ Task("BuildHosts")
     }
 });
 
+Task("RunPrerequisites")
+    .Description("Fails at once, in one line, when PostgreSQL's server binaries or a mongod are missing.")
+    .Does(() =>
+{
+    FindServerBinary("pg_ctl");
+    FindServerBinary("initdb");
+    FindMongod();
+});
+
 Task("Run")
     .Description("Starts PostgreSQL, MongoDB, InventoryHost, PaymentHost and the WebApi locally; Ctrl+C stops them all. --auth: bearer tokens required, signed with .env's JWT_SIGNING_KEY (see Token).")
+    .IsDependentOn("RunPrerequisites")
     .IsDependentOn("BuildHosts")
     .Does(() =>
 {
@@ -331,22 +341,26 @@ Action StartPostgres(DirectoryPath data, int port)
     return () => Exec(pgCtl, $"-D {data.FullPath} -m fast stop", asPostgresUser: true);
 }
 
+// A mongod on PATH, else the in-memory stand-in where it exists; neither is one line saying what to install.
+string FindMongod()
+{
+    var mongod = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+        .Select(dir => System.IO.Path.Combine(dir, "mongod")).FirstOrDefault(System.IO.File.Exists);
+    if (mongod is not null && !mongod.EndsWith("scripts/mongo-standin/mongod")) return mongod;
+    var standin = Environment.GetEnvironmentVariable("ORDERS_MONGO_STANDIN") ?? MakeAbsolute(Directory("../shared/mongo-test-server")).FullPath;
+    if (!System.IO.File.Exists($"{standin}/bin/mongod") && !System.IO.File.Exists($"{standin}/server.py"))
+        throw new CakeException("No MongoDB: install MongoDB so that mongod is on PATH (or use Docker, see the README); "
+            + $"where it can't be installed, the in-memory stand-in is looked for at {standin} (ORDERS_MONGO_STANDIN).");
+    return MakeAbsolute(File("./scripts/mongo-standin/mongod")).FullPath;
+}
+
 Action StartMongo(DirectoryPath data, int port, DirectoryPath logs = null)
 {
     logs ??= local.Combine("logs");
     EnsureDirectoryExists(data);
     EnsureDirectoryExists(logs);
     var log = logs.CombineWithFilePath("mongod.log").FullPath;
-    var mongod = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-        .Select(dir => System.IO.Path.Combine(dir, "mongod")).FirstOrDefault(System.IO.File.Exists);
-    if (mongod is null || mongod.EndsWith("scripts/mongo-standin/mongod"))
-    {
-        var standin = Environment.GetEnvironmentVariable("ORDERS_MONGO_STANDIN") ?? MakeAbsolute(Directory("../shared/mongo-test-server")).FullPath;
-        if (!System.IO.File.Exists($"{standin}/bin/mongod") && !System.IO.File.Exists($"{standin}/server.py"))
-            throw new CakeException("No MongoDB: install MongoDB so that mongod is on PATH (or use Docker, see the README); "
-                + $"where it can't be installed, the in-memory stand-in is looked for at {standin} (ORDERS_MONGO_STANDIN).");
-        mongod = MakeAbsolute(File("./scripts/mongo-standin/mongod")).FullPath;
-    }
+    var mongod = FindMongod();
     var process = Process.Start(new ProcessStartInfo("bash", $"-c \"exec '{mongod}' --port {port} --dbpath '{data.FullPath}' > '{log}' 2>&1\"") { UseShellExecute = false })!;
     var deadline = DateTime.UtcNow.AddMinutes(5);
     while (!(System.IO.File.Exists(log) && System.IO.File.ReadAllText(log).Contains("Waiting for connections")))
