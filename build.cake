@@ -166,8 +166,18 @@ Task("BuildHosts")
     }
 });
 
+Task("RunPrerequisites")
+    .Description("Fails at once, in one line, when PostgreSQL's server binaries or a mongod are missing.")
+    .Does(() =>
+{
+    FindServerBinary("pg_ctl");
+    FindServerBinary("initdb");
+    FindMongod();
+});
+
 Task("Run")
     .Description("Starts PostgreSQL, MongoDB, RabbitMQ, InventoryHost, PaymentHost and the WebApi locally; Ctrl+C stops them all. --auth: bearer tokens required, signed with .env's JWT_SIGNING_KEY (see Token).")
+    .IsDependentOn("RunPrerequisites")
     .IsDependentOn("BuildHosts")
     .Does(() =>
 {
@@ -190,7 +200,7 @@ Task("Run")
         Information("Inventory gRPC  http://localhost:5001, Payment gRPC http://localhost:5002 (metrics and health over HTTP/1.1: :5101, :5102)");
         Information("Order events    amqp://localhost:5672, exchange orders (watch: dotnet run --project src/EventWatcher)");
         Information(HasArgument("auth")
-            ? "Auth on: TOKEN=$(./build.sh --target=Token --user=u1 --verbosity=quiet) and send Authorization: Bearer $TOKEN"
+            ? "Auth on: TOKEN=$(./build.sh --target=Token --user=u1 --verbosity=quiet | head -n1), then send Authorization: Bearer $TOKEN"
             : "Auth off: no tokens, no per-user placement quota.");
         Information("Logs appended to .local/logs/<host>.log. Ctrl+C stops everything.");
         stop.Wait();
@@ -377,22 +387,26 @@ Action StartPostgres(DirectoryPath data, int port)
     return () => Exec(pgCtl, $"-D {data.FullPath} -m fast stop", asPostgresUser: true);
 }
 
+// A mongod on PATH, else the in-memory stand-in where it exists; neither is one line saying what to install.
+string FindMongod()
+{
+    var mongod = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+        .Select(dir => System.IO.Path.Combine(dir, "mongod")).FirstOrDefault(System.IO.File.Exists);
+    if (mongod is not null && !mongod.EndsWith("scripts/mongo-standin/mongod")) return mongod;
+    var standin = Environment.GetEnvironmentVariable("ORDERS_MONGO_STANDIN") ?? MakeAbsolute(Directory("../shared/mongo-test-server")).FullPath;
+    if (!System.IO.File.Exists($"{standin}/bin/mongod") && !System.IO.File.Exists($"{standin}/server.py"))
+        throw new CakeException("No MongoDB: install MongoDB so that mongod is on PATH (or use Docker, see the README); "
+            + $"where it can't be installed, the in-memory stand-in is looked for at {standin} (ORDERS_MONGO_STANDIN).");
+    return MakeAbsolute(File("./scripts/mongo-standin/mongod")).FullPath;
+}
+
 Action StartMongo(DirectoryPath data, int port, DirectoryPath logs = null)
 {
     logs ??= local.Combine("logs");
     EnsureDirectoryExists(data);
     EnsureDirectoryExists(logs);
     var log = logs.CombineWithFilePath("mongod.log").FullPath;
-    var mongod = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-        .Select(dir => System.IO.Path.Combine(dir, "mongod")).FirstOrDefault(System.IO.File.Exists);
-    if (mongod is null || mongod.EndsWith("scripts/mongo-standin/mongod"))
-    {
-        var standin = Environment.GetEnvironmentVariable("ORDERS_MONGO_STANDIN") ?? MakeAbsolute(Directory("../shared/mongo-test-server")).FullPath;
-        if (!System.IO.File.Exists($"{standin}/bin/mongod") && !System.IO.File.Exists($"{standin}/server.py"))
-            throw new CakeException("No MongoDB: install MongoDB so that mongod is on PATH (or use Docker, see the README); "
-                + $"where it can't be installed, the in-memory stand-in is looked for at {standin} (ORDERS_MONGO_STANDIN).");
-        mongod = MakeAbsolute(File("./scripts/mongo-standin/mongod")).FullPath;
-    }
+    var mongod = FindMongod();
     var process = Process.Start(new ProcessStartInfo("bash", $"-c \"exec '{mongod}' --port {port} --dbpath '{data.FullPath}' > '{log}' 2>&1\"") { UseShellExecute = false })!;
     var deadline = DateTime.UtcNow.AddMinutes(5);
     while (!(System.IO.File.Exists(log) && System.IO.File.ReadAllText(log).Contains("Waiting for connections")))

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 
 namespace Orders.WebApi.FunctionalTests.EndToEnd;
 
@@ -55,6 +56,31 @@ public sealed class ObservabilityJourneyTests
 
         Assert.That(placed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(metrics, Does.Match("""inventory_reservations_total\{[^}]*outcome="reserved"[^}]*\} [1-9]"""));
+    }
+
+    [Test]
+    public async Task Saga_steps_are_counted_in_millisecond_buckets()
+    {
+        var product = await System.NewProductAsync(available: 5);
+        using var placed = await PostOrderAsync(product, traceparent: null);
+
+        var metrics = await System.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.That(placed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(metrics, Does.Match("""orders_saga_step_duration_seconds_bucket\{[^}]*step="reserve"[^}]*le="0.005"\}"""));
+        Assert.That(metrics, Does.Not.Contain("orders_saga_step_duration_seconds_bucket{otel_scope_name=\"Orders.Application\",step=\"reserve\",le=\"10000\"}"));
+    }
+
+    [Test]
+    public void Json_log_lines_carry_rfc_3339_utc_timestamps()
+    {
+        var timestamps = System.Inventory.Output.Split('\n')
+            .Where(line => line.StartsWith('{'))
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("Timestamp").GetString())
+            .ToList();
+
+        Assert.That(timestamps, Is.Not.Empty);
+        Assert.That(timestamps, Has.All.Match(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$"));
     }
 
     [TestCase("InventoryHost")]
