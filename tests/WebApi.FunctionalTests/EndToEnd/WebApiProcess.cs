@@ -9,20 +9,46 @@ internal sealed class WebApiProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly string _log = Path.Combine(Path.GetTempPath(), $"orders-e2e-WebApi-{Guid.NewGuid():N}.log");
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private Process? _process;
 
-    private WebApiProcess()
+    private WebApiProcess(IReadOnlyDictionary<string, string> environment, int port)
     {
-        Address = new Uri($"http://127.0.0.1:{HostProcess.FreePort()}");
+        _environment = environment;
+        Address = new Uri($"http://127.0.0.1:{port}");
     }
 
     public Uri Address { get; }
 
     public static async Task<WebApiProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
-        var api = new WebApiProcess();
-        await api.LaunchAsync(environment);
+        var api = Create(environment, HostProcess.FreePort());
+        await api.StartAsync();
         return api;
+    }
+
+    /// <summary>An instance with its address chosen but not started, so a load balancer can be told of it first.</summary>
+    public static WebApiProcess Create(IReadOnlyDictionary<string, string> environment, int port) => new(environment, port);
+
+    /// <summary>Starts the process (again, after <see cref="KillAsync"/>) on the same address; its log goes on in the same file.</summary>
+    public Task StartAsync() => LaunchAsync(_environment);
+
+    /// <summary>Kills the process at once, as a crash or an OOM kill would: requests in flight are cut off.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
     }
 
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
@@ -39,24 +65,15 @@ internal sealed class WebApiProcess : IAsyncDisposable
         }
     }
 
-    public string ReadLog() => File.Exists(_log) ? File.ReadAllText(_log) : "(no output)";
-
-    public async ValueTask DisposeAsync()
+    public string ReadLog()
     {
-        if (_process is null)
+        lock (_log)
         {
-            return;
+            return File.Exists(_log) ? File.ReadAllText(_log) : "(no output)";
         }
-
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-        _process = null;
     }
+
+    public async ValueTask DisposeAsync() => await KillAsync();
 
     private async Task LaunchAsync(IReadOnlyDictionary<string, string> environment)
     {

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Orders.WebApi.FunctionalTests.ScaleOut;
+
+/// <summary>
+/// Two instances of each stateless host behind HAProxy over shared stores; many clients replay each idempotency key
+/// at once, so the replays race on different instances; mid-run one WebApi and one InventoryHost are killed and
+/// started again. Afterwards the stores agree with each other as if one instance had done it all.
+/// </summary>
+[NonParallelizable]
+public sealed partial class ScaleOutTests
+{
+    private const int Instances = 2;
+
+    /// <summary>The PaymentHost keeps its records in memory, so one instance serves all (and is never killed) until they are shared.</summary>
+    private const int PaymentInstances = 1;
+
+    private const int Keys = 120;
+    private const int ReplaysPerKey = 3;
+    private const int KeysAtOnce = 8;
+    private const int StockPerProduct = 150;
+    private const decimal UnitPrice = 5m;
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+
+    [Test]
+    public async Task Instances_killed_mid_run_leave_one_order_per_key_every_order_final_and_stock_conserved()
+    {
+        await using var system = await ScaledSystem.StartAsync(Instances, PaymentInstances, new Dictionary<string, string>
+        {
+            ["RateLimiting__Orders__PermitLimit"] = EdgeFactory.UnlimitedOrders,
+            ["Recovery__StuckAfter"] = "00:00:05",
+            ["Recovery__Interval"] = "00:00:00.500",
+        },
+        // Each charge takes a while, so every instance has sagas in flight when it is killed.
+        new Dictionary<string, string> { ["Payment__Faults__Latency"] = "00:00:00.150" });
+        string[] products = [await system.NewProductAsync(StockPerProduct, UnitPrice), await system.NewProductAsync(StockPerProduct, UnitPrice), await system.NewProductAsync(StockPerProduct, UnitPrice)];
+        var stopwatch = Stopwatch.StartNew();
+
+        var completed = 0;
+        var chaos = KillAndRestartOneOfEachAsync(system, () => Volatile.Read(ref completed) >= Keys / 4);
+        var answers = new List<KeyAnswers>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, Keys), new ParallelOptions { MaxDegreeOfParallelism = KeysAtOnce }, async (key, _) =>
+        {
+            var body = OrderBody(key, products);
+            var replays = await Task.WhenAll(Enumerable.Range(0, ReplaysPerKey).Select(_ => SendUntilAnsweredAsync(system.Http, $"scale-key-{key}", body)));
+            lock (answers)
+            {
+                answers.Add(new KeyAnswers(key, replays));
+            }
+
+            Interlocked.Increment(ref completed);
+        });
+        var kills = await chaos;
+        await system.WaitUntilEveryInstanceIsUpAsync(TimeSpan.FromSeconds(30));
+        var orders = await WaitUntilEveryOrderIsFinalAsync(system.OrdersDatabase, TimeSpan.FromSeconds(30));
+        stopwatch.Stop();
+
+        var recoveredBy = system.Apis.Select((api, index) => RecoveredOrders().Matches(api.ReadLog()).Select(match => (Order: Guid.Parse(match.Groups["id"].Value), Instance: index))).SelectMany(x => x).ToList();
+        var stock = new List<(string Product, int Available, int Sold)>();
+        foreach (var product in products)
+        {
+            stock.Add((product, await system.AvailableAsync(product), orders.Where(order => order.Status == "confirmed").SelectMany(order => order.Lines).Where(line => line.Product == product).Sum(line => line.Quantity)));
+        }
+
+        var balanced = await system.Balancer.InstancesAsync();
+        TestContext.Out.WriteLine(
+            $"Scale-out: {Instances} WebApi + {Instances} InventoryHost + {PaymentInstances} PaymentHost behind HAProxy; {Keys} keys × {ReplaysPerKey} racing replays, {KeysAtOnce * ReplaysPerKey} requests at once; elapsed {stopwatch.Elapsed.TotalSeconds:F1} s");
+        TestContext.Out.WriteLine($"  kills: {string.Join("; ", kills)}");
+        TestContext.Out.WriteLine($"  requests answered per instance: {string.Join(", ", balanced.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key} {pair.Value.Requests}"))}");
+        TestContext.Out.WriteLine($"  client retries (connection cut, 502/503, order in progress): {answers.Sum(answer => answer.Replays.Sum(replay => replay.Retries))}");
+        TestContext.Out.WriteLine($"  orders {orders.Count}: {string.Join(", ", orders.GroupBy(order => order.Status).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key} {group.Count()}"))}");
+        TestContext.Out.WriteLine($"  recovered: {recoveredBy.Count} orders ({string.Join(", ", recoveredBy.GroupBy(entry => entry.Instance).OrderBy(group => group.Key).Select(group => $"webapi{group.Key + 1} {group.Count()}"))})");
+        TestContext.Out.WriteLine($"  stock per product (before / available after / sold): {string.Join("; ", stock.Select(entry => $"{StockPerProduct} / {entry.Available} / {entry.Sold}"))}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answers.SelectMany(answer => answer.Replays).All(replay => replay.Final), Is.True, "every request got an answer that ends its order");
+            Assert.That(orders, Has.Count.EqualTo(Keys), "one order per idempotency key");
+            Assert.That(orders.Select(order => order.Key).Distinct().Count(), Is.EqualTo(Keys));
+            Assert.That(answers.Where(answer => answer.Replays.Select(replay => replay.OrderId).OfType<Guid>().Distinct().Count() > 1), Is.Empty, "every replay of a key names the same order");
+            Assert.That(orders.Where(order => order.Status == "pending"), Is.Empty, "every order final");
+            Assert.That(orders.Select(order => order.Status).Distinct(), Is.SubsetOf(new[] { "confirmed", "rejected", "payment_declined", "failed" }));
+            Assert.That(stock.Where(entry => entry.Available < 0 || entry.Sold > StockPerProduct), Is.Empty, "nothing oversold");
+            Assert.That(stock.Where(entry => entry.Available + entry.Sold != StockPerProduct), Is.Empty, "per product: available + sold == stock before");
+            Assert.That(recoveredBy, Is.Not.Empty, "the kill left orders between saga steps for recovery");
+            Assert.That(recoveredBy.GroupBy(entry => entry.Order).Where(group => group.Count() > 1).Select(group => group.Key), Is.Empty, "each stuck order recovered by exactly one instance");
+            Assert.That(recoveredBy.Select(entry => entry.Order), Is.SubsetOf(orders.Select(order => order.Id)));
+            Assert.That(balanced.Where(pair => pair.Key.StartsWith("webapi", StringComparison.Ordinal)).Select(pair => pair.Value.Requests), Has.All.GreaterThan(Keys / Instances / 2), "the balancer spread the clients");
+            Assert.That(stopwatch.Elapsed, Is.LessThan(Bound));
+        });
+    }
+
+    /// <summary>Once the run is a quarter done, kills one instance of each host that may be killed, and starts each again a second later.</summary>
+    private static async Task<IReadOnlyList<string>> KillAndRestartOneOfEachAsync(ScaledSystem system, Func<bool> due)
+    {
+        while (!due())
+        {
+            await Task.Delay(50);
+        }
+
+        var killed = Stopwatch.StartNew();
+        await Task.WhenAll(system.Apis[0].KillAsync(), system.Inventories[0].StopAsync());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Task.WhenAll(system.Apis[0].StartAsync(), system.Inventories[0].StartAsync());
+        return [$"webapi1 and inventory1 killed (SIGKILL) a quarter into the run, back after {killed.Elapsed.TotalSeconds:F1} s"];
+    }
+
+    /// <summary>Sends the request until it gets an answer that ends the order: a cut connection, a 5xx or "in progress" is replayed under the same key.</summary>
+    private static async Task<ReplayAnswer> SendUntilAnsweredAsync(HttpClient http, string key, string body)
+    {
+        var deadline = DateTime.UtcNow + Bound;
+        for (var retries = 0; ; retries++)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/orders", UriKind.Relative))
+                {
+                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Add("Idempotency-Key", key);
+                using var response = await http.SendAsync(request);
+                var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                var orderId = document.TryGetProperty("id", out var id) || document.TryGetProperty("order_id", out id) ? Guid.Parse(id.GetString()!) : (Guid?)null;
+                var inProgress = document.TryGetProperty("type", out var type) && type.GetString() == "/problems/order-in-progress";
+                if (response.StatusCode < HttpStatusCode.InternalServerError && !inProgress)
+                {
+                    return new ReplayAnswer(response.StatusCode, orderId, retries, Final: response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.Conflict or HttpStatusCode.PaymentRequired);
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                return new ReplayAnswer(HttpStatusCode.ServiceUnavailable, null, retries, Final: false);
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>One to three of the products, one to three units each; every tenth buyer's payment is declined.</summary>
+    private static string OrderBody(int key, string[] products)
+    {
+        var user = key % 10 == 0 ? $"declined-scale-{key}" : $"scale-u{key % 7}";
+        var lines = products.Take(1 + (key % products.Length)).Select((product, line) => $$"""{"product_id":"{{product}}","quantity":{{1 + ((key + line) % 3)}}}""");
+        return $$"""{"user_id":"{{user}}","items":[{{string.Join(",", lines)}}]}""";
+    }
+
+    private static async Task<IReadOnlyList<StoredOrder>> WaitUntilEveryOrderIsFinalAsync(string database, TimeSpan timeout)
+    {
+        await using var source = NpgsqlDataSource.Create(database);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var orders = new Dictionary<Guid, StoredOrder>();
+            await using (var command = source.CreateCommand(
+                "SELECT o.id, o.idempotency_key, o.status, i.product_id, i.quantity FROM orders o JOIN order_items i ON i.order_id = o.id"))
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    var id = reader.GetGuid(0);
+                    if (!orders.TryGetValue(id, out var order))
+                    {
+                        orders[id] = order = new StoredOrder(id, reader.GetString(1), reader.GetString(2), []);
+                    }
+
+                    order.Lines.Add((reader.GetString(3), reader.GetInt32(4)));
+                }
+            }
+
+            if (orders.Values.All(order => order.Status != "pending") || DateTime.UtcNow > deadline)
+            {
+                return [.. orders.Values];
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    [GeneratedRegex("Order (?<id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) recovered from")]
+    private static partial Regex RecoveredOrders();
+
+    private sealed record ReplayAnswer(HttpStatusCode Status, Guid? OrderId, int Retries, bool Final);
+
+    private sealed record KeyAnswers(int Key, IReadOnlyList<ReplayAnswer> Replays);
+
+    private sealed record StoredOrder(Guid Id, string Key, string Status, List<(string Product, int Quantity)> Lines);
+}
