@@ -1,4 +1,5 @@
 // Orders build. ./build.sh --target=<Task>; the default is Test.
+#load "./build/balanced-stack.cake"
 using System.Diagnostics;
 using System.Net.Http;
 using System.Runtime.InteropServices;
@@ -133,12 +134,18 @@ Task("Run")
     using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Set(); });
     try
     {
-        stopStack = StartStack(local, local.Combine("logs"), postgresPort: 55432, mongoPort: 27017, inventoryPort: 5001, paymentPort: 5002, apiPort: 8080);
+        // --instances=N puts N of each stateless host behind HAProxy; --base-port=B moves every port to B and up.
+        var instances = Argument("instances", 1);
+        var ports = HasArgument("base-port") ? StackPorts.From(Argument<int>("base-port")) : StackPorts.Default;
+        stopStack = instances > 1 || HasArgument("base-port")
+            ? StartBalancedStack(local, local.Combine("logs"), ports, instances, paymentInstances: Argument("payment-instances", 1))
+            : StartStack(local, local.Combine("logs"), postgresPort: 55432, mongoPort: 27017, inventoryPort: 5001, paymentPort: 5002, apiPort: 8080);
         Information("");
-        Information("Orders API      http://localhost:8080  (try: curl http://localhost:8080/products/p1)");
-        Information("Swagger UI      http://localhost:8080/swagger");
-        Information("Readiness       http://localhost:8080/health/ready");
-        Information("Inventory gRPC  http://localhost:5001, Payment gRPC http://localhost:5002");
+        Information($"Orders API      http://localhost:{ports.Api}  (try: curl http://localhost:{ports.Api}/products/p1)");
+        Information($"Swagger UI      http://localhost:{ports.Api}/swagger");
+        Information($"Readiness       http://localhost:{ports.Api}/health/ready");
+        Information($"Inventory gRPC  http://localhost:{ports.Inventory}, Payment gRPC http://localhost:{ports.Payment}");
+        if (instances > 1 || HasArgument("base-port")) Information($"Balancer stats  http://localhost:{ports.Statistics}/ (each instance, up or down, and what it answered)");
         Information("Logs in .local/logs. Ctrl+C stops everything.");
         stop.Wait();
     }
@@ -321,11 +328,11 @@ Action StartMongo(DirectoryPath data, int port, DirectoryPath logs = null)
     return () => Kill(process);
 }
 
-Action StartHost(string project, string url, IDictionary<string, string> environment = null, DirectoryPath logs = null)
+Action StartHost(string project, string url, IDictionary<string, string> environment = null, DirectoryPath logs = null, string logName = null)
 {
     logs ??= local.Combine("logs");
     EnsureDirectoryExists(logs);
-    var log = logs.CombineWithFilePath($"{project}.log").FullPath;
+    var log = logs.CombineWithFilePath($"{logName ?? project}.log").FullPath;
     var dll = MakeAbsolute(File($"./src/{project}/bin/{configuration}/net10.0/Orders.{project}.dll")).FullPath;
     var info = new ProcessStartInfo("bash", $"-c \"exec dotnet '{dll}' --urls {url} > '{log}' 2>&1\"")
     {
@@ -338,7 +345,7 @@ Action StartHost(string project, string url, IDictionary<string, string> environ
         info.Environment[name] = value;
     }
     var process = Process.Start(info)!;
-    Information($"{project,-15} {url} (log {log})");
+    Information($"{logName ?? project,-15} {url} (log {log})");
     return () => Kill(process);
 }
 
