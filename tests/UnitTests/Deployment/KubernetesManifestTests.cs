@@ -30,6 +30,16 @@ public sealed class KubernetesManifestTests
 
     private static IEnumerable<Manifest> Deployments => Objects.Where(manifest => manifest.Kind == "Deployment");
 
+    /// <summary>The rendered overlay, for .ci/run to validate against the Kubernetes API schemas (deploy/kubernetes/validate).</summary>
+    [OneTimeSetUp]
+    public void WriteRenderedOverlay()
+    {
+        var output = Path.Combine(RepositoryRoot, "TestResults", "kubernetes", "overlays-local.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        File.WriteAllText(output, Kustomization.Write(Objects));
+        TestContext.Progress.WriteLine($"Rendered deploy/kubernetes/overlays/local: {Objects.Count} objects, written to {output}");
+    }
+
     [Test]
     public void Every_object_is_a_known_kind_at_its_api_version_in_the_overlays_namespace()
     {

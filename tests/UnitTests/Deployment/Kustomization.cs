@@ -15,7 +15,10 @@ internal static class Kustomization
     private static readonly HashSet<string> Supported =
         ["apiVersion", "kind", "resources", "labels", "namespace", "images", "secretGenerator", "generatorOptions"];
 
-    private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
+    // Plain scalars as YAML reads them (2 is a number, "2" a string), so the rendered objects keep their types.
+    private static readonly IDeserializer Yaml = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build();
+
+    private static readonly ISerializer Writer = new SerializerBuilder().WithQuotingNecessaryStrings().Build();
 
     /// <param name="directory">The folder holding kustomization.yaml.</param>
     /// <param name="locate">Where to read a file the kustomization names (e.g. a committed template for an uncommitted env file).</param>
@@ -66,11 +69,15 @@ internal static class Kustomization
         return objects;
     }
 
+    /// <summary>The objects as one multi-document YAML file, as <c>kustomize build</c> prints them.</summary>
+    public static string Write(IEnumerable<Manifest> objects) =>
+        string.Join("---\n", objects.Select(manifest => Writer.Serialize(manifest.Root)));
+
     private static IEnumerable<Manifest> GenerateSecrets(string directory, Dictionary<object, object> kustomization, Func<string, string> locate)
     {
         var generators = List(kustomization, "secretGenerator").Cast<Dictionary<object, object>>().ToList();
         var options = kustomization.GetValueOrDefault("generatorOptions") as Dictionary<object, object>;
-        if (generators.Count > 0 && options?.GetValueOrDefault("disableNameSuffixHash") as string != "true")
+        if (generators.Count > 0 && !Equals(options?.GetValueOrDefault("disableNameSuffixHash"), true))
         {
             throw new NotSupportedException($"{directory}: generated names with a hash suffix are not rendered here");
         }
