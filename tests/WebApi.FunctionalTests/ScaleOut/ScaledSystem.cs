@@ -1,5 +1,7 @@
+using Grpc.Core;
 using Grpc.Net.Client;
 using Orders.Contracts.Inventory.V1;
+using Orders.Contracts.Payment.V1;
 using Orders.Testing;
 using Orders.WebApi.FunctionalTests.EndToEnd;
 
@@ -12,6 +14,7 @@ namespace Orders.WebApi.FunctionalTests.ScaleOut;
 internal sealed class ScaledSystem : IAsyncDisposable
 {
     private readonly GrpcChannel _inventoryChannel;
+    private readonly GrpcChannel _paymentChannel;
 
     private ScaledSystem(
         string ordersDatabase,
@@ -27,6 +30,7 @@ internal sealed class ScaledSystem : IAsyncDisposable
         Balancer = balancer;
         Http = new HttpClient { BaseAddress = balancer.Frontends["webapi"], Timeout = TimeSpan.FromSeconds(30) };
         _inventoryChannel = GrpcChannel.ForAddress(balancer.Frontends["inventory"]);
+        _paymentChannel = GrpcChannel.ForAddress(balancer.Frontends["payment"]);
         Stock = new InventoryAdmin.InventoryAdminClient(_inventoryChannel.WithServiceKey());
     }
 
@@ -132,10 +136,25 @@ internal sealed class ScaledSystem : IAsyncDisposable
         return (await inventory.GetProductsAsync(new GetProductsRequest { ProductIds = { productId } })).Products.Single().Available;
     }
 
+    /// <summary>What the payment service knows of the order's payment, through the balancer; null when it has no record.</summary>
+    public async Task<PaymentStatus?> PaymentOfAsync(Guid orderId)
+    {
+        try
+        {
+            var payments = new Payments.PaymentsClient(_paymentChannel.WithServiceKey());
+            return (await payments.GetPaymentAsync(new GetPaymentRequest { PaymentId = orderId.ToString() })).Status;
+        }
+        catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         _inventoryChannel.Dispose();
+        _paymentChannel.Dispose();
         foreach (var api in Apis)
         {
             await api.DisposeAsync();
