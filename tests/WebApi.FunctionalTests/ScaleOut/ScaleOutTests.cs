@@ -42,7 +42,12 @@ public sealed partial class ScaleOutTests
         },
         // Each charge takes a while, so every instance has sagas in flight when it is killed.
         new Dictionary<string, string> { ["Payment__Faults__Latency"] = "00:00:00.150" });
-        string[] products = [await system.NewProductAsync(StockPerProduct, UnitPrice), await system.NewProductAsync(StockPerProduct, UnitPrice), await system.NewProductAsync(StockPerProduct, UnitPrice)];
+        var products = new string[3];
+        for (var index = 0; index < products.Length; index++)
+        {
+            products[index] = await system.NewProductAsync(StockPerProduct, UnitPrice);
+        }
+
         var stopwatch = Stopwatch.StartNew();
 
         var completed = 0;
@@ -64,33 +69,19 @@ public sealed partial class ScaleOutTests
         var orders = await WaitUntilEveryOrderIsFinalAsync(system.OrdersDatabase, TimeSpan.FromSeconds(45));
         stopwatch.Stop();
 
-        var recoveredBy = system.Apis.Select((api, index) => RecoveredOrders().Matches(api.ReadLog()).Select(match => (Order: Guid.Parse(match.Groups["id"].Value), Instance: index))).SelectMany(x => x).ToList();
+        var recoveredBy = system.Apis
+            .SelectMany((api, index) => RecoveredOrders().Matches(api.ReadLog()).Select(match => (Order: Guid.Parse(match.Groups["id"].Value), Instance: index)))
+            .ToList();
+        var sold = orders.Where(order => order.Status == "confirmed").SelectMany(order => order.Lines).ToLookup(line => line.Product, line => line.Quantity);
         var stock = new List<(string Product, int Available, int Sold)>();
         foreach (var product in products)
         {
-            stock.Add((product, await system.AvailableAsync(product), orders.Where(order => order.Status == "confirmed").SelectMany(order => order.Lines).Where(line => line.Product == product).Sum(line => line.Quantity)));
+            stock.Add((product, await system.AvailableAsync(product), sold[product].Sum()));
         }
 
-        var charged = new List<(StoredOrder Order, PaymentStatus? Payment)>();
-        foreach (var order in orders)
-        {
-            charged.Add((order, await system.PaymentOfAsync(order.Id)));
-        }
-
-        var moneyMismatches = charged.Where(entry => (entry.Payment == PaymentStatus.Approved) != (entry.Order.Status == "confirmed"))
-            .Select(entry => $"{entry.Order.Id} {entry.Order.Status} ({entry.Order.Reason}), payment {entry.Payment?.ToString() ?? "unknown"}:\n" +
-                string.Join("\n", system.Apis.SelectMany((api, index) => api.ReadLog().Split('\n').Where(line => line.Contains(entry.Order.Id.ToString(), StringComparison.Ordinal)).Select(line => $"  webapi{index + 1}: {line}"))))
-            .ToList();
-
+        var moneyMismatches = await PaymentsNotMatchingAsync(system, orders);
         var balanced = await system.Balancer.InstancesAsync();
-        TestContext.Out.WriteLine(
-            $"Scale-out: {Instances} WebApi + {Instances} InventoryHost + {PaymentInstances} PaymentHost behind HAProxy; {Keys} keys × {ReplaysPerKey} racing replays, {KeysAtOnce * ReplaysPerKey} requests at once; elapsed {stopwatch.Elapsed.TotalSeconds:F1} s");
-        TestContext.Out.WriteLine($"  kills: {string.Join("; ", kills)}");
-        TestContext.Out.WriteLine($"  requests answered per instance: {string.Join(", ", balanced.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key} {pair.Value.Requests}"))}");
-        TestContext.Out.WriteLine($"  client retries (connection cut, 502/503, order in progress): {answers.Sum(answer => answer.Replays.Sum(replay => replay.Retries))}");
-        TestContext.Out.WriteLine($"  orders {orders.Count}: {string.Join(", ", orders.GroupBy(order => order.Status).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key} {group.Count()}"))}");
-        TestContext.Out.WriteLine($"  recovered: {recoveredBy.Count} orders ({string.Join(", ", recoveredBy.GroupBy(entry => entry.Instance).OrderBy(group => group.Key).Select(group => $"webapi{group.Key + 1} {group.Count()}"))})");
-        TestContext.Out.WriteLine($"  stock per product (before / available after / sold): {string.Join("; ", stock.Select(entry => $"{StockPerProduct} / {entry.Available} / {entry.Sold}"))}");
+        Report(stopwatch.Elapsed, kills, balanced, answers, orders, recoveredBy, stock);
 
         Assert.Multiple(() =>
         {
@@ -109,6 +100,48 @@ public sealed partial class ScaleOutTests
             Assert.That(balanced.Where(pair => pair.Key.StartsWith("webapi", StringComparison.Ordinal)).Select(pair => pair.Value.Requests), Has.All.GreaterThan(Keys / Instances / 2), "the balancer spread the clients");
             Assert.That(stopwatch.Elapsed, Is.LessThan(Bound));
         });
+    }
+
+    /// <summary>Orders whose payment disagrees with their status (approved, yet not confirmed, or the reverse), each with what the WebApis logged of it.</summary>
+    private static async Task<IReadOnlyList<string>> PaymentsNotMatchingAsync(ScaledSystem system, IReadOnlyList<StoredOrder> orders)
+    {
+        var mismatches = new List<string>();
+        foreach (var order in orders)
+        {
+            var payment = await system.PaymentOfAsync(order.Id);
+            if ((payment == PaymentStatus.Approved) != (order.Status == "confirmed"))
+            {
+                var logged = system.Apis.SelectMany((api, index) => api.ReadLog().Split('\n')
+                    .Where(line => line.Contains(order.Id.ToString(), StringComparison.Ordinal)).Select(line => $"  webapi{index + 1}: {line}"));
+                mismatches.Add($"{order.Id} {order.Status} ({order.Reason}), payment {payment?.ToString() ?? "unknown"}:\n{string.Join("\n", logged)}");
+            }
+        }
+
+        return mismatches;
+    }
+
+    private static void Report(
+        TimeSpan elapsed,
+        IReadOnlyList<string> kills,
+        IReadOnlyDictionary<string, (string Status, long Requests)> balanced,
+        IReadOnlyList<KeyAnswers> answers,
+        IReadOnlyList<StoredOrder> orders,
+        IReadOnlyList<(Guid Order, int Instance)> recoveredBy,
+        IReadOnlyList<(string Product, int Available, int Sold)> stock)
+    {
+        var output = TestContext.Out;
+        output.WriteLine($"Scale-out: {Instances} WebApi + {Instances} InventoryHost + {PaymentInstances} PaymentHost behind HAProxy; " +
+            $"{Keys} keys × {ReplaysPerKey} racing replays, {KeysAtOnce * ReplaysPerKey} requests at once; elapsed {elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"  kills: {string.Join("; ", kills)}");
+        output.WriteLine("  requests answered per instance: " +
+            string.Join(", ", balanced.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key} {pair.Value.Requests}")));
+        output.WriteLine($"  client retries (connection cut, 502/503, order in progress): {answers.Sum(answer => answer.Replays.Sum(replay => replay.Retries))}");
+        output.WriteLine($"  orders {orders.Count}: " +
+            string.Join(", ", orders.GroupBy(order => order.Status).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key} {group.Count()}")));
+        output.WriteLine($"  recovered: {recoveredBy.Count} orders (" +
+            string.Join(", ", recoveredBy.GroupBy(entry => entry.Instance).OrderBy(group => group.Key).Select(group => $"webapi{group.Key + 1} {group.Count()}")) + ")");
+        output.WriteLine("  stock per product (before / available after / sold): " +
+            string.Join("; ", stock.Select(entry => $"{StockPerProduct} / {entry.Available} / {entry.Sold}")));
     }
 
     /// <summary>
