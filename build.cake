@@ -1,5 +1,6 @@
 // Orders build. ./build.sh --target=<Task>; the default is Test.
 #load "build/DevelopmentTokens.cake"
+#load "./build/balanced-stack.cake"
 using System.Diagnostics;
 using System.Net.Http;
 using System.Runtime.InteropServices;
@@ -189,16 +190,26 @@ Task("Run")
     using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Set(); });
     try
     {
-        stopBroker = StartRabbitMq(local.Combine("rabbitmq"), local.Combine("logs"), amqpPort: 5672, distPort: 25672, epmdPort: 24369);
+        // --instances=N puts N of each stateless host behind HAProxy; --base-port=B moves every port to B and up.
+        var instances = Argument("instances", 1);
+        var balanced = instances > 1 || HasArgument("base-port");
+        var ports = HasArgument("base-port") ? StackPorts.From(Argument<int>("base-port")) : StackPorts.Default;
+        var amqpPort = balanced ? ports.Statistics + 1 : 5672;
+        stopBroker = StartRabbitMq(local.Combine("rabbitmq"), local.Combine("logs"), amqpPort, distPort: amqpPort + 20000, epmdPort: amqpPort + 19000);
         var apiSettings = HasArgument("auth") ? DevelopmentTokens.ApiSettings(DevelopmentTokens.SigningKey()) : new Dictionary<string, string>();
-        apiSettings["RabbitMq__Uri"] = "amqp://guest:guest@127.0.0.1:5672/";
-        stopStack = StartStack(local, local.Combine("logs"), postgresPort: 55432, mongoPort: 27017, inventoryPort: 5001, paymentPort: 5002, apiPort: 8080, apiSettings);
+        apiSettings["RabbitMq__Uri"] = $"amqp://guest:guest@127.0.0.1:{amqpPort}/";
+        stopStack = balanced
+            ? StartBalancedStack(local, local.Combine("logs"), ports, instances, paymentInstances: Argument("payment-instances", instances), apiSettings)
+            : StartStack(local, local.Combine("logs"), postgresPort: 55432, mongoPort: 27017, inventoryPort: 5001, paymentPort: 5002, apiPort: 8080, apiSettings);
         Information("");
-        Information("Orders API      http://localhost:8080  (try: curl http://localhost:8080/products/p1)");
-        Information("Swagger UI      http://localhost:8080/swagger");
-        Information("Readiness       http://localhost:8080/health/ready");
-        Information("Inventory gRPC  http://localhost:5001, Payment gRPC http://localhost:5002 (metrics and health over HTTP/1.1: :5101, :5102)");
-        Information("Order events    amqp://localhost:5672, exchange orders (watch: dotnet run --project src/EventWatcher)");
+        Information($"Orders API      http://localhost:{ports.Api}  (try: curl http://localhost:{ports.Api}/products/p1)");
+        Information($"Swagger UI      http://localhost:{ports.Api}/swagger");
+        Information($"Readiness       http://localhost:{ports.Api}/health/ready");
+        Information(balanced
+            ? $"Inventory gRPC  http://localhost:{ports.Inventory}, Payment gRPC http://localhost:{ports.Payment} (through the balancer)"
+            : "Inventory gRPC  http://localhost:5001, Payment gRPC http://localhost:5002 (metrics and health over HTTP/1.1: :5101, :5102)");
+        if (balanced) Information($"Balancer stats  http://localhost:{ports.Statistics}/ (each instance, up or down, and what it answered)");
+        Information($"Order events    amqp://localhost:{amqpPort}, exchange orders (watch: dotnet run --project src/EventWatcher)");
         Information(HasArgument("auth")
             ? "Auth on: TOKEN=$(./build.sh --target=Token --user=u1 --verbosity=quiet | head -n1), then send Authorization: Bearer $TOKEN"
             : "Auth off: no tokens, no per-user placement quota.");
@@ -491,11 +502,11 @@ Action StartRabbitMq(DirectoryPath data, DirectoryPath logs, int amqpPort, int d
     };
 }
 
-Action StartHost(string project, string url, IDictionary<string, string> environment = null, DirectoryPath logs = null)
+Action StartHost(string project, string url, IDictionary<string, string> environment = null, DirectoryPath logs = null, string logName = null)
 {
     logs ??= local.Combine("logs");
     EnsureDirectoryExists(logs);
-    var log = logs.CombineWithFilePath($"{project}.log").FullPath;
+    var log = logs.CombineWithFilePath($"{logName ?? project}.log").FullPath;
     var dll = MakeAbsolute(File($"./src/{project}/bin/{configuration}/net10.0/Orders.{project}.dll")).FullPath;
     // Appended, one header per run: the trace id of yesterday's 500 is still there today.
     System.IO.File.AppendAllText(log, $"{Environment.NewLine}==== {project} started {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ} ({url}) ===={Environment.NewLine}");
@@ -510,7 +521,7 @@ Action StartHost(string project, string url, IDictionary<string, string> environ
         info.Environment[name] = value;
     }
     var process = Process.Start(info)!;
-    Information($"{project,-15} {url} (log {log})");
+    Information($"{logName ?? project,-15} {url} (log {log})");
     return () => Kill(process);
 }
 

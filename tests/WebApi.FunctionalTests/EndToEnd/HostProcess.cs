@@ -36,10 +36,13 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment)
     {
-        var host = new HostProcess(project, environment);
+        var host = Create(project, environment);
         await host.StartAsync();
         return host;
     }
+
+    /// <summary>A host with its address chosen but not started, so a load balancer can be told of it first.</summary>
+    public static HostProcess Create(string project, IReadOnlyDictionary<string, string> environment) => new(project, environment);
 
     public async Task StartAsync()
     {

@@ -12,45 +12,36 @@ internal sealed class WebApiProcess : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _environment;
     private Process? _process;
 
-    private WebApiProcess(IReadOnlyDictionary<string, string> environment)
+    private WebApiProcess(IReadOnlyDictionary<string, string> environment, int port)
     {
         _environment = environment;
-        Address = new Uri($"http://127.0.0.1:{HostProcess.FreePort()}");
+        Address = new Uri($"http://127.0.0.1:{port}");
     }
 
     public Uri Address { get; }
 
     public static async Task<WebApiProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
-        var api = new WebApiProcess(environment);
-        await api.LaunchAsync();
+        var api = Create(environment, HostProcess.FreePort());
+        await api.StartAsync();
         return api;
     }
+
+    /// <summary>An instance with its address chosen but not started, so a load balancer can be told of it first.</summary>
+    public static WebApiProcess Create(IReadOnlyDictionary<string, string> environment, int port) => new(environment, port);
+
+    /// <summary>Starts the process (again, after <see cref="KillAsync"/>) on the same address; its log goes on in the same file.</summary>
+    public Task StartAsync() => LaunchAsync(_environment);
 
     /// <summary>Kills the process (SIGKILL) and starts it again with the same settings on the same address.</summary>
     public async Task KillAndStartAgainAsync()
     {
-        await DisposeAsync();
-        await LaunchAsync();
+        await KillAsync();
+        await StartAsync();
     }
 
-    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process!.WaitForExitAsync(cancellation.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    public string ReadLog() => File.Exists(_log) ? File.ReadAllText(_log) : "(no output)";
-
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the process at once, as a crash or an OOM kill would: requests in flight are cut off.</summary>
+    public async Task KillAsync()
     {
         if (_process is null)
         {
@@ -67,7 +58,31 @@ internal sealed class WebApiProcess : IAsyncDisposable
         _process = null;
     }
 
-    private async Task LaunchAsync()
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process!.WaitForExitAsync(cancellation.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public string ReadLog()
+    {
+        lock (_log)
+        {
+            return File.Exists(_log) ? File.ReadAllText(_log) : "(no output)";
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await KillAsync();
+
+    private async Task LaunchAsync(IReadOnlyDictionary<string, string> environment)
     {
         var directory = Path.Combine(HostProcess.RepositoryRoot, "src", "WebApi", "bin", HostProcess.Configuration, "net10.0");
         var info = new ProcessStartInfo("dotnet", [Path.Combine(directory, "Orders.WebApi.dll"), "--urls", Address.ToString()])
@@ -80,7 +95,7 @@ internal sealed class WebApiProcess : IAsyncDisposable
         };
         info.Environment[TestServiceKey.EnvironmentVariable] = TestServiceKey.Value;
         info.Environment["Auth__Enabled"] = "false";
-        foreach (var (name, value) in _environment)
+        foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
         }
