@@ -21,7 +21,7 @@ public sealed partial class ScaleOutTests
     private const int Instances = 2;
 
     /// <summary>The PaymentHost keeps its records in memory, so one instance serves all (and is never killed) until they are shared.</summary>
-    private const int PaymentInstances = 1;
+    private const int PaymentInstances = 2;
 
     private const int Keys = 120;
     private const int ReplaysPerKey = 3;

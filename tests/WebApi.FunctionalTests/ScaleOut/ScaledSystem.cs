@@ -52,7 +52,7 @@ internal sealed class ScaledSystem : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="instances"/> WebApis and InventoryHosts and <paramref name="paymentInstances"/>
-    /// PaymentHosts (each keeps its payment records in memory: more than one only once they share a store).
+    /// PaymentHosts, which share their payment records in one PostgreSQL database.
     /// </summary>
     public static async Task<ScaledSystem> StartAsync(int instances, int paymentInstances,
         IReadOnlyDictionary<string, string> apiSettings, IReadOnlyDictionary<string, string> paymentSettings)
@@ -67,7 +67,11 @@ internal sealed class ScaledSystem : IAsyncDisposable
             ["Inventory__Mongo__ConnectionString"] = mongo.ConnectionString,
             ["Inventory__Mongo__Database"] = inventoryDatabase,
         })).ToList();
-        var payments = Enumerable.Range(0, paymentInstances).Select(_ => HostProcess.Create("PaymentHost", paymentSettings)).ToList();
+        var paymentEnvironment = new Dictionary<string, string>(paymentSettings)
+        {
+            ["ConnectionStrings__Payments"] = postgres.ConnectionStringForNewDatabase("payments_scale"),
+        };
+        var payments = Enumerable.Range(0, paymentInstances).Select(_ => HostProcess.Create("PaymentHost", paymentEnvironment)).ToList();
 
         // The WebApis need the balancer's address and the balancer theirs: ports first, processes after.
         var apiPorts = Enumerable.Range(0, instances).Select(_ => HostProcess.FreePort()).ToList();
