@@ -5,7 +5,11 @@ using Orders.InventoryHost.Telemetry;
 using Orders.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
-if (args is [HealthProbe.Argument, ..]) return await HealthProbe.RunAsync(builder.Configuration, InventoryTelemetry.HealthPath, HttpVersion.Version20);
+if (args is [HealthProbe.Argument, ..])
+{
+    return await HealthProbe.RunAsync(builder.Configuration, InventoryTelemetry.HealthPath, HttpVersion.Version20);
+}
+
 builder.Services.AddStockLedger(builder.Configuration).AddInventoryGrpc().AddInventoryObservability(builder.Configuration);
 builder.Services.AddServiceCredential(builder.Configuration);
 

@@ -6,7 +6,11 @@ using Orders.PaymentHost.Api;
 using Orders.PaymentHost.Store;
 
 var builder = WebApplication.CreateBuilder(args);
-if (args is [HealthProbe.Argument, ..]) return await HealthProbe.RunAsync(builder.Configuration, PaymentOperations.HealthPath, HttpVersion.Version20);
+if (args is [HealthProbe.Argument, ..])
+{
+    return await HealthProbe.RunAsync(builder.Configuration, PaymentOperations.HealthPath, HttpVersion.Version20);
+}
+
 
 builder.Services.AddGrpc(o => o.Interceptors.Add<ServiceCredentialInterceptor>());
 builder.Services.AddServiceCredential(builder.Configuration);

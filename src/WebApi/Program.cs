@@ -12,7 +12,11 @@ using Orders.WebApi.Products;
 using Orders.WebApi.Security;
 
 var builder = WebApplication.CreateBuilder(args);
-if (args is [HealthProbe.Argument, ..]) return await HealthProbe.RunAsync(builder.Configuration, HealthEndpoints.ReadyPath, HttpVersion.Version11);
+if (args is [HealthProbe.Argument, ..])
+{
+    return await HealthProbe.RunAsync(builder.Configuration, HealthEndpoints.ReadyPath, HttpVersion.Version11);
+}
+
 
 builder.Services
     .AddApplication()

@@ -39,7 +39,7 @@ public sealed class RecoverOrderHandlerTests
         var clock = Substitute.For<IClock>();
         clock.UtcNow.Returns(Now);
         var runner = new PlacementRunner(_inventory, _payment, _orders, clock, NullLogger<PlacementRunner>.Instance);
-        _handler = new RecoverOrderHandler(runner, _orders);
+        _handler = new RecoverOrderHandler(runner, _orders, NullLogger<RecoverOrderHandler>.Instance);
     }
 
     [Test]

@@ -53,6 +53,8 @@ public sealed partial class CreateOrderHandler(
             return new CreateOrderResult.DependencyUnavailable(OrderStore, OrderId: null);
         }
 
+        Log.Placed(logger, order.Id, order.UserId, order.Lines.Count);
+
         // Side effects start here: the placement runs to an end even if the caller goes away, so a dropped connection
         // never leaves stock held. Each remote call still has its own deadline.
         return CreateOrderResult.Of(await runner.RunAsync(order, PlacementFacts.ForPlacing(), CancellationToken.None));
@@ -82,6 +84,9 @@ public sealed partial class CreateOrderHandler(
 
     private static partial class Log
     {
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderId} placed by {UserId} with {LineCount} lines")]
+        public static partial void Placed(ILogger logger, OrderId orderId, UserId userId, int lineCount);
+
         [LoggerMessage(Level = LogLevel.Information, Message = "Request of {UserId} under idempotency key {IdempotencyKey} not placed again: {Claim}")]
         public static partial void Replayed(ILogger logger, UserId userId, IdempotencyKey idempotencyKey, string claim);
 
