@@ -100,7 +100,7 @@ internal sealed class RawStorage(NpgsqlDataSource orders, IMongoDatabase invento
     {
         await using var batch = orders.CreateBatch();
         batch.BatchCommands.Add(Command(
-            "INSERT INTO orders (id, user_id, status, progress, created_at, updated_at) VALUES ($1, $2, 'pending', 'placed', $3, $3)",
+            "INSERT INTO orders (id, user_id, status, created_at, updated_at) VALUES ($1, $2, 'pending', $3, $3)",
             id, plan.UserId, now));
         foreach (var line in plan.Lines)
         {
@@ -114,7 +114,7 @@ internal sealed class RawStorage(NpgsqlDataSource orders, IMongoDatabase invento
     {
         await using var batch = orders.CreateBatch();
         batch.BatchCommands.Add(Command(
-            "UPDATE orders SET status = 'confirmed', progress = 'completed', total = $2, currency = $3, updated_at = $4 WHERE id = $1",
+            "UPDATE orders SET status = 'confirmed', total = $2, currency = $3, updated_at = $4 WHERE id = $1",
             id, lines.Sum(l => l.UnitPrice * l.Line.Quantity), lines[0].Currency, DateTime.UtcNow));
         foreach (var (line, unitPrice, currency) in lines)
         {
