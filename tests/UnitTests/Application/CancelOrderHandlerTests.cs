@@ -155,7 +155,7 @@ public sealed class CancelOrderHandlerTests
 
         var result = await _handler.Handle(new CancelOrderCommand(order.Id.Value), CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CancelOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, order.Id.Value)));
+        Assert.That(result, Is.EqualTo(new CancelOrderResult.DependencyUnavailable(Unanswered.OrderStore, order.Id.Value)));
         Assert.That(_orders.Saved, Is.Empty);
         await _payment.Received(1).RefundAsync(order.Id, Arg.Any<CancellationToken>());
     }

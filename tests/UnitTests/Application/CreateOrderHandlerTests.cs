@@ -240,7 +240,7 @@ public sealed class CreateOrderHandlerTests
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, _orders.Order!.Id.Value)));
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(Unanswered.OrderStore, _orders.Order!.Id.Value)));
         Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending }), "recovery asks the payment service and confirms");
         await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
@@ -253,7 +253,7 @@ public sealed class CreateOrderHandlerTests
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, _orders.Order!.Id.Value)));
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(Unanswered.OrderStore, _orders.Order!.Id.Value)));
         Assert.That(_orders.Saved, Is.EqualTo(new[] { OrderStatus.Pending }), "the recovery's outcome is not written over");
         await _inventory.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
         await _payment.DidNotReceiveWithAnyArgs().RefundAsync(default, default);
@@ -298,7 +298,7 @@ public sealed class CreateOrderHandlerTests
 
         var result = await _handler.Handle(TwoLines, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, null)));
+        Assert.That(result, Is.EqualTo(new CreateOrderResult.DependencyUnavailable(Unanswered.OrderStore, null)));
         await _inventory.DidNotReceiveWithAnyArgs().ReserveAsync(default, default!, default);
     }
 

@@ -147,7 +147,7 @@ public sealed class ResolveOrderHandlerTests
 
         var result = await ResolveAsync(order, OrderResolution.Settle);
 
-        Assert.That(result, Is.EqualTo(new ResolveOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, order.Id.Value)));
+        Assert.That(result, Is.EqualTo(new ResolveOrderResult.DependencyUnavailable(Unanswered.OrderStore, order.Id.Value)));
         Assert.That(_orders.Saved, Is.Empty);
     }
 

@@ -1,6 +1,5 @@
 using Mediator;
 using Orders.Application.Abstractions;
-using Orders.Application.Orders.CreateOrder;
 using Orders.Application.Orders.Placement;
 using Orders.Domain.Orders;
 
@@ -30,7 +29,7 @@ public sealed class ResolveOrderHandler(PlacementRunner runner, IOrderRepository
         {
             PlacementEnd.Stored stored => new ResolveOrderResult.Resolved(OrderDto.From(stored.Order)),
             PlacementEnd.Waiting waiting => new ResolveOrderResult.DependencyUnavailable(waiting.Cause.Dependency, order.Id.Value),
-            _ => new ResolveOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, order.Id.Value),
+            _ => new ResolveOrderResult.DependencyUnavailable(Unanswered.OrderStore, order.Id.Value),
         };
     }
 }

@@ -1,6 +1,5 @@
 using Mediator;
 using Orders.Application.Abstractions;
-using Orders.Application.Orders.CreateOrder;
 using Orders.Application.Orders.Placement;
 using Orders.Domain.Orders;
 
@@ -36,7 +35,7 @@ public sealed class CancelOrderHandler(PlacementRunner runner, IOrderRepository 
             PlacementEnd.Stored stored => new CancelOrderResult.NotCancellable(OrderDto.From(stored.Order)),
             PlacementEnd.Waiting waiting => new CancelOrderResult.DependencyUnavailable(waiting.Cause.Dependency, order.Id.Value),
             PlacementEnd.NotStored { ChangedMeanwhile: true } => await ConcurrentlyCancelledAsync(order.Id),
-            _ => new CancelOrderResult.DependencyUnavailable(CreateOrderHandler.OrderStore, order.Id.Value),
+            _ => new CancelOrderResult.DependencyUnavailable(Unanswered.OrderStore, order.Id.Value),
         };
     }
 

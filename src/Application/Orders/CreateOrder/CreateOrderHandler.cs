@@ -19,8 +19,6 @@ public sealed partial class CreateOrderHandler(
     ILogger<CreateOrderHandler> logger)
     : ICommandHandler<CreateOrderCommand, CreateOrderResult>
 {
-    public const string OrderStore = "order-store";
-
     public async ValueTask<CreateOrderResult> Handle(CreateOrderCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -50,7 +48,7 @@ public sealed partial class CreateOrderHandler(
         catch (OrderStoreUnavailableException exception)
         {
             Log.StoreUnavailable(logger, exception, order.Id);
-            return new CreateOrderResult.DependencyUnavailable(OrderStore, OrderId: null);
+            return new CreateOrderResult.DependencyUnavailable(Unanswered.OrderStore, OrderId: null);
         }
 
         Log.Placed(logger, order.Id, order.UserId, order.Lines.Count);

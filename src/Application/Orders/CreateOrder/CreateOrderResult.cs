@@ -41,10 +41,10 @@ public abstract record CreateOrderResult : IValidatedResult<CreateOrderResult>
                 new InsufficientStock(OrderDto.From(order), rejected.Shortages),
             OrderStatus.PaymentDeclined => new PaymentDeclined(OrderDto.From(order), order.StatusReason!),
             OrderStatus.NeedsAttention => new NeedsAttention(OrderDto.From(order)),
-            _ => new DependencyUnavailable(facts.Abandoned?.Dependency ?? facts.Refusal?.Dependency ?? CreateOrderHandler.OrderStore, order.Id.Value),
+            _ => new DependencyUnavailable(facts.Abandoned?.Dependency ?? facts.Refusal?.Dependency ?? Unanswered.OrderStore, order.Id.Value),
         },
         PlacementEnd.Waiting waiting => new DependencyUnavailable((waiting.Facts.Abandoned ?? waiting.Cause).Dependency, waiting.Order.Id.Value),
-        PlacementEnd.NotStored notStored => new DependencyUnavailable(CreateOrderHandler.OrderStore, notStored.Order.Id.Value),
+        PlacementEnd.NotStored notStored => new DependencyUnavailable(Unanswered.OrderStore, notStored.Order.Id.Value),
         _ => throw new InvalidOperationException($"Unknown placement end {end.GetType().Name}."),
     };
 
