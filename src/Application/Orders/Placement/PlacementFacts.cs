@@ -10,7 +10,7 @@ namespace Orders.Application.Orders.Placement;
 /// <param name="Goal">Why the order is being worked on.</param>
 /// <param name="Reservation">What the inventory holds for the order, as last heard.</param>
 /// <param name="Payment">What the payment provider holds for the order, as last heard.</param>
-/// <param name="Priced">Whether the order carries the inventory's prices (needed to charge and to confirm).</param>
+/// <param name="Priced">Whether the order carries the inventory's prices, which the policy needs before it confirms.</param>
 /// <param name="Abandoned">The unanswered call that made a placement give up and undo what it did.</param>
 /// <param name="Waiting">An unanswered call the order must wait out: nothing more is decided until the service answers.</param>
 /// <param name="Refusal">The last step a service refused; the policy never repeats it.</param>
