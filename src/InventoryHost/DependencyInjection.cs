@@ -17,7 +17,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// The product catalog and the ledger of reservations, their MongoDB database, validated options, the start-up
-    /// seeding and the sweep of committed holds.
+    /// index and seeding, and the sweep of committed holds.
     /// </summary>
     public static IServiceCollection AddStockLedger(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddSingleton<CommittedHolds>();
         services.AddHostedService<CommittedHoldSweep>();
         services.AddStartupProbe<MongoStartupProbe>(configuration);
+        services.AddHostedService<StockIndexes>();
         services.AddHostedService<StockSeeder>();
         return services;
     }

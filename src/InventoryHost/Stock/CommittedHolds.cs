@@ -25,11 +25,11 @@ public sealed class CommittedHolds
     public int Waiting => _waiting.Count;
 
     /// <summary>Queues the holds of a reservation that is committed (only then: a hold of an uncommitted one is stock).</summary>
-    internal void Add(string reservationId, IEnumerable<string> productIds)
+    internal void Add(string reservationId, IEnumerable<ReservationLineDocument> lines)
     {
-        foreach (var productId in productIds)
+        foreach (var line in lines)
         {
-            _waiting.Enqueue(new CommittedHold(productId, reservationId));
+            _waiting.Enqueue(new CommittedHold(line.ProductId, reservationId, line.HoldToken));
         }
     }
 
@@ -59,14 +59,15 @@ public sealed class CommittedHolds
 
     /// <summary>
     /// Drops the committed holds that no queue remembers: those of commits whose host stopped before its sweep. Returns how
-    /// many it dropped. Reads the products that have holds, then which of their reservations are committed or returned.
+    /// many it dropped. Reads the products that have holds, then which of their reservations are committed or returned,
+    /// and drops the holds those count on.
     /// </summary>
     public async Task<int> DropLeftoversAsync(CancellationToken cancellationToken)
     {
         var held = await _products.Find(ProductWrites.HavingHolds)
             .Project<ProductDocument>(ProductWrites.HoldsOnly)
             .ToListAsync(cancellationToken);
-        var holds = held.SelectMany(p => p.Holds.Select(h => new CommittedHold(p.Id, h.ReservationId))).ToList();
+        var holds = held.SelectMany(p => p.Holds.Select(h => new CommittedHold(p.Id, h.ReservationId, h.Token))).ToList();
         if (holds.Count == 0)
         {
             return 0;
@@ -74,10 +75,11 @@ public sealed class CommittedHolds
 
         var committed = await _reservations
             .Find(ReservationWrites.CommittedAmong(holds.Select(h => h.ReservationId).Distinct()))
-            .Project(r => r.Id)
             .ToListAsync(cancellationToken);
-        var committedIds = committed.ToHashSet(StringComparer.Ordinal);
-        var leftovers = holds.Where(h => committedIds.Contains(h.ReservationId)).ToList();
+        var counted = committed
+            .SelectMany(r => r.Lines.Select(line => new CommittedHold(line.ProductId, r.Id, line.HoldToken)))
+            .ToHashSet();
+        var leftovers = holds.Where(counted.Contains).ToList();
         await DropAsync(leftovers, cancellationToken);
         return leftovers.Count;
     }
@@ -89,14 +91,17 @@ public sealed class CommittedHolds
             return;
         }
 
-        var drops = committed.GroupBy(h => h.ProductId, h => h.ReservationId).Select(product =>
+        // A hold is dropped by the token its line counts on; one older than tokens, by its reservation id.
+        var byToken = committed.Where(h => h.Token is not null).GroupBy(h => h.ProductId, h => h.Token!).Select(product =>
+            new UpdateOneModel<ProductDocument>(ProductWrites.HeldWithAny(product.Key, product), ProductWrites.DropHoldsWith(product)));
+        var byId = committed.Where(h => h.Token is null).GroupBy(h => h.ProductId, h => h.ReservationId).Select(product =>
         {
             var reservationIds = product.Distinct().ToList();
-            return new UpdateOneModel<ProductDocument>(
-                ProductWrites.HeldByAny(product.Key, reservationIds), ProductWrites.DropHolds(reservationIds));
+            return new UpdateOneModel<ProductDocument>(ProductWrites.HeldByAny(product.Key, reservationIds), ProductWrites.DropHolds(reservationIds));
         });
-        await _products.BulkWriteAsync(drops, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+        await _products.BulkWriteAsync(byToken.Concat(byId), new BulkWriteOptions { IsOrdered = false }, cancellationToken);
     }
 
-    private sealed record CommittedHold(string ProductId, string ReservationId);
+    /// <summary>A committed reservation's hold on a product: the one taken with <see cref="Token"/>, or without one before tokens.</summary>
+    private sealed record CommittedHold(string ProductId, string ReservationId, string? Token);
 }

@@ -1,3 +1,4 @@
+using MongoDB.Bson;
 using MongoDB.Driver;
 using Orders.InventoryHost.Stock.Storage;
 
@@ -21,24 +22,33 @@ internal sealed class ProductHolds(IMongoDatabase database)
     private readonly IMongoCollection<ProductDocument> _products = StockCollections.ProductsOf(database);
 
     /// <summary>
-    /// Takes every line into a hold of this reservation, each priced as its stock is taken. Once one line is short or
-    /// unknown, the rest are only looked at, so every reason is named; what was taken is then the caller's to release.
+    /// Takes every line into a hold of this reservation marked with a new token, each priced as its stock is taken; a line
+    /// some call already holds for this reservation counts as held. Once one line is short or unknown, the rest are only
+    /// looked at, so every reason is named; what was taken is then the caller's to release.
     /// </summary>
     public async Task<TakenLines> TakeAllAsync(string reservationId, IReadOnlyList<RequestedLine> requested, CancellationToken cancellationToken)
     {
+        var token = ObjectId.GenerateNewId().ToString();
         var priced = new List<ReservationLineDocument>(requested.Count);
+        var taken = new List<RequestedLine>(requested.Count);
         var shortages = new List<StockShortage>();
         var unknown = new List<string>();
+        var clashed = false;
         foreach (var line in requested)
         {
-            var rejecting = shortages.Count > 0 || unknown.Count > 0;
+            var rejecting = shortages.Count > 0 || unknown.Count > 0 || clashed;
             var take = rejecting
                 ? await InspectAsync(reservationId, line, cancellationToken)
-                : await TakeAsync(reservationId, line, cancellationToken);
+                : await TakeAsync(reservationId, token, line, cancellationToken);
             switch (take)
             {
                 case LineTake.Held held:
-                    priced.Add(ReservationLineDocument.Priced(line, held.UnitPrice));
+                    priced.Add(ReservationLineDocument.Priced(line, held.UnitPrice, held.Token));
+                    if (held.Token == token)
+                    {
+                        taken.Add(line);
+                    }
+
                     break;
                 case LineTake.Short shortOf:
                     shortages.Add(new StockShortage(line.ProductId, line.Quantity, shortOf.Available));
@@ -46,21 +56,55 @@ internal sealed class ProductHolds(IMongoDatabase database)
                 case LineTake.Unknown:
                     unknown.Add(line.ProductId);
                     break;
+                case LineTake.Clash:
+                    clashed = true;
+                    break;
             }
         }
 
-        return new TakenLines(priced, shortages, unknown);
+        return new TakenLines(token, priced, taken, shortages, unknown, clashed);
     }
 
     /// <summary>Each line's hold goes back to available stock (the reservation was released or rejected).</summary>
     public Task ReleaseAsync(string reservationId, IReadOnlyList<ReservationLineDocument> lines, CancellationToken cancellationToken) =>
-        WriteEachAsync(lines, line => new UpdateOneModel<ProductDocument>(
-            ProductWrites.HeldBy(line.ProductId, reservationId), ProductWrites.ReleaseHold(reservationId, line.Quantity)), cancellationToken);
+        WriteEachAsync(lines, line => Release(reservationId, new HeldUnits(line.ProductId, line.Quantity, line.HoldToken)), cancellationToken);
 
-    /// <summary>Each line's hold is dropped and its units stay taken (the reservation was committed).</summary>
+    /// <summary>
+    /// Each line's hold is dropped and its units stay taken (the reservation was committed): the hold the line counts on,
+    /// never one a later call of the same id took, which is that call's to give back.
+    /// </summary>
     public Task DropAsync(string reservationId, IReadOnlyList<ReservationLineDocument> lines, CancellationToken cancellationToken) =>
-        WriteEachAsync(lines, line => new UpdateOneModel<ProductDocument>(
-            ProductWrites.HeldBy(line.ProductId, reservationId), ProductWrites.DropHold(reservationId)), cancellationToken);
+        WriteEachAsync(lines, line => line.HoldToken is { } token
+            ? new UpdateOneModel<ProductDocument>(ProductWrites.HeldWith(line.ProductId, token), ProductWrites.DropHoldsWith([token]))
+            : new UpdateOneModel<ProductDocument>(ProductWrites.HeldBy(line.ProductId, reservationId), ProductWrites.DropHold(reservationId)),
+            cancellationToken);
+
+    /// <summary>The holds this call took go back to available stock, unless the reservation stored first counts on them.</summary>
+    public Task ReleaseTakenAsync(TakenLines taken, ReservationDocument stored, CancellationToken cancellationToken)
+    {
+        var counted = stored.Lines.Where(l => l.HoldToken == taken.Token).Select(l => l.ProductId).ToHashSet(StringComparer.Ordinal);
+        var uncounted = taken.Taken.Where(line => !counted.Contains(line.ProductId)).ToList();
+        return WriteEachAsync(
+            uncounted, line => Release(stored.Id, new HeldUnits(line.ProductId, line.Quantity, taken.Token)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Releases every hold of this reservation id on any product, each by its own quantity: for an id released before any
+    /// reservation of it was stored, whose Reserve may have died after taking stock. Returns how many.
+    /// </summary>
+    public async Task<int> ReleaseWhereverHeldAsync(string reservationId, CancellationToken cancellationToken)
+    {
+        var holding = await _products.Find(ProductWrites.HoldingFor(reservationId))
+            .Project<ProductDocument>(ProductWrites.HoldsOnly)
+            .ToListAsync(cancellationToken);
+        var holds = holding
+            .SelectMany(product => product.Holds
+                .Where(hold => hold.ReservationId == reservationId)
+                .Select(hold => new HeldUnits(product.Id, hold.Quantity, hold.Token)))
+            .ToList();
+        await WriteEachAsync(holds, hold => Release(reservationId, hold), cancellationToken);
+        return holds.Count;
+    }
 
     /// <summary>Each line's units come back to available stock, once per product (the sale was cancelled).</summary>
     public Task ReturnAsync(string reservationId, IReadOnlyList<ReservationLineDocument> lines, CancellationToken cancellationToken) =>
@@ -68,16 +112,16 @@ internal sealed class ProductHolds(IMongoDatabase database)
             ProductWrites.NotReturnedTo(line.ProductId, reservationId), ProductWrites.ReturnUnits(reservationId, line.Quantity)), cancellationToken);
 
     /// <summary>Takes the line's units for this reservation in one atomic write; never twice, never below zero.</summary>
-    private async Task<LineTake> TakeAsync(string reservationId, RequestedLine line, CancellationToken cancellationToken)
+    private async Task<LineTake> TakeAsync(string reservationId, string token, RequestedLine line, CancellationToken cancellationToken)
     {
         var takeable = ProductWrites.Takeable(reservationId, line);
-        var take = ProductWrites.Take(reservationId, line);
+        var take = ProductWrites.Take(reservationId, token, line);
         for (var attempt = 1; ; attempt++)
         {
             var taken = await _products.FindOneAndUpdateAsync(takeable, take, TakeOptions, cancellationToken);
             if (taken is not null)
             {
-                return new LineTake.Held(taken.ToProduct().UnitPrice);
+                return new LineTake.Held(taken.ToProduct().UnitPrice, token);
             }
 
             var seen = await InspectAsync(reservationId, line, cancellationToken);
@@ -97,11 +141,12 @@ internal sealed class ProductHolds(IMongoDatabase database)
     private async Task<LineTake> InspectAsync(string reservationId, RequestedLine line, CancellationToken cancellationToken)
     {
         var heldByThis = await _products.Find(ProductWrites.HeldBy(line.ProductId, reservationId))
-            .Project<ProductDocument>(ProductWrites.WithoutBookkeeping)
+            .Project<ProductDocument>(ProductWrites.WithHolds)
             .FirstOrDefaultAsync(cancellationToken);
         if (heldByThis is not null)
         {
-            return new LineTake.Held(heldByThis.ToProduct().UnitPrice);
+            var hold = heldByThis.Holds.First(h => h.ReservationId == reservationId);
+            return hold.Quantity == line.Quantity ? new LineTake.Held(heldByThis.ToProduct().UnitPrice, hold.Token) : new LineTake.Clash();
         }
 
         var product = await _products.Find(ProductWrites.ById(line.ProductId))
@@ -115,10 +160,16 @@ internal sealed class ProductHolds(IMongoDatabase database)
         return product.Available >= line.Quantity ? new LineTake.Enough(product.Available) : new LineTake.Short(product.Available);
     }
 
+    /// <summary>A hold goes back to available stock: the one its token names, or on a hold older than tokens the id's.</summary>
+    private static UpdateOneModel<ProductDocument> Release(string reservationId, HeldUnits hold) => hold.Token is { } token
+        ? new UpdateOneModel<ProductDocument>(ProductWrites.HeldWith(hold.ProductId, token), ProductWrites.ReleaseHoldWith(token, hold.Quantity))
+        : new UpdateOneModel<ProductDocument>(
+            ProductWrites.HeldBy(hold.ProductId, reservationId), ProductWrites.ReleaseHold(reservationId, hold.Quantity));
+
     /// <summary>One unordered bulk write: one round trip whatever the number of lines, each update still atomic on its product.</summary>
-    private async Task WriteEachAsync(
-        IReadOnlyList<ReservationLineDocument> lines,
-        Func<ReservationLineDocument, UpdateOneModel<ProductDocument>> write,
+    private async Task WriteEachAsync<TLine>(
+        IReadOnlyList<TLine> lines,
+        Func<TLine, UpdateOneModel<ProductDocument>> write,
         CancellationToken cancellationToken)
     {
         if (lines.Count > 0)
@@ -127,14 +178,20 @@ internal sealed class ProductHolds(IMongoDatabase database)
         }
     }
 
+    private sealed record HeldUnits(string ProductId, int Quantity, string? Token);
+
     private abstract record LineTake
     {
-        public sealed record Held(Price UnitPrice) : LineTake;
+        /// <summary>Held for the reservation, by the hold with this token (null on a hold older than tokens).</summary>
+        public sealed record Held(Price UnitPrice, string? Token) : LineTake;
 
         public sealed record Enough(int Available) : LineTake;
 
         public sealed record Short(int Available) : LineTake;
 
         public sealed record Unknown : LineTake;
+
+        /// <summary>Another call of this reservation id holds the product for another quantity.</summary>
+        public sealed record Clash : LineTake;
     }
 }

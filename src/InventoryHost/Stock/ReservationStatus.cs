@@ -2,7 +2,10 @@ namespace Orders.InventoryHost.Stock;
 
 public enum ReservationStatus
 {
-    /// <summary>Lines are being taken; a crash here is finished by a replayed Reserve or undone by Release.</summary>
+    /// <summary>
+    /// Stored before the lines were taken, as Reserve did before one insert decided; kept for such documents. A replayed
+    /// Reserve carries one on, a Release undoes it.
+    /// </summary>
     Pending,
     Reserved,
     Rejected,

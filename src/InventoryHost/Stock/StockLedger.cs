@@ -33,8 +33,10 @@ public sealed partial class StockLedger
     }
 
     /// <summary>
-    /// Holds every line or none. Idempotent by reservation id: a finished reservation returns its first outcome and takes
-    /// nothing; one left pending by a crash or a concurrent call is carried on to the end.
+    /// Holds every line or none. Stock is taken first, then one insert decides: a reservation of this id stored before
+    /// (by a concurrent or earlier Reserve, or a Release's mark) wins, and this call brings what it took in line with it
+    /// and answers its first outcome. So a replay takes nothing for good, and a crash between the writes leaves holds that
+    /// a replay carries on or a Release gives back.
     /// </summary>
     public async Task<StockResult<ReserveOutcome>> ReserveAsync(
         string reservationId, IReadOnlyList<RequestedLine> lines, CancellationToken cancellationToken)
@@ -45,33 +47,30 @@ public sealed partial class StockLedger
         }
 
         var requested = lines.OrderBy(l => l.ProductId, StringComparer.Ordinal).ToList();
-        var existing = await _reservations.StartOrFindAsync(reservationId, requested, cancellationToken);
-        if (existing is { IsReleasedMark: true })
-        {
-            LogReserveAfterRelease(reservationId);
-            return new StockFailure(StockFailureKind.WrongState, $"reservation {reservationId} was released before its stock was reserved");
-        }
-
-        if (existing is not null)
-        {
-            if (!existing.RequestedLines.OrderBy(l => l.ProductId, StringComparer.Ordinal).SequenceEqual(requested))
-            {
-                return new StockFailure(StockFailureKind.Conflict, $"reservation {reservationId} already exists with other lines");
-            }
-
-            if (existing.Status != ReservationStatus.Pending)
-            {
-                LogReplayed(reservationId, existing.Status);
-                return await ReplyAsync(existing, cancellationToken);
-            }
-
-            LogCarriedOn(reservationId);
-        }
-
         var taken = await _holds.TakeAllAsync(reservationId, requested, cancellationToken);
-        return taken.AllHeld
-            ? await ConfirmAsync(reservationId, taken.Priced, cancellationToken)
-            : await RejectAsync(reservationId, taken, cancellationToken);
+        if (taken.Clashed)
+        {
+            await _holds.ReleaseTakenAsync(taken, Unstored(reservationId), cancellationToken);
+            return Conflict(reservationId);
+        }
+
+        var stored = taken.AllHeld
+            ? await _reservations.InsertReservedOrFindAsync(reservationId, taken.Priced, cancellationToken)
+            : await _reservations.InsertRejectedOrFindAsync(reservationId, requested, taken, cancellationToken);
+        if (stored is not null)
+        {
+            return await FollowAsync(stored, requested, taken, cancellationToken);
+        }
+
+        if (taken.AllHeld)
+        {
+            LogReserved(reservationId, taken.Priced.Count);
+            return new ReserveOutcome.Reserved([.. taken.Priced.Select(line => line.ToReservedLine())]);
+        }
+
+        await _holds.ReleaseAsync(reservationId, taken.Priced, cancellationToken);
+        LogRejected(reservationId, taken.Shortages.Count, taken.UnknownProductIds.Count);
+        return new ReserveOutcome.Rejected(taken.Shortages, taken.UnknownProductIds);
     }
 
     /// <summary>
@@ -97,7 +96,9 @@ public sealed partial class StockLedger
 
             if (await _reservations.TryLeaveReleasedMarkAsync(reservationId, cancellationToken))
             {
-                LogReleasedUnknown(reservationId);
+                // A Reserve that died after taking stock left holds and no reservation; a late one gives back its own.
+                var released = await _holds.ReleaseWhereverHeldAsync(reservationId, cancellationToken);
+                LogReleasedUnknown(reservationId, released);
                 return StockResult<ReservationStatus?>.Success(null);
             }
 
@@ -132,7 +133,7 @@ public sealed partial class StockLedger
                 StockFailureKind.WrongState, $"reservation {reservationId} is {stored.Status}: only a reserved reservation can be committed");
         }
 
-        _committedHolds.Add(stored.Id, stored.Lines.Select(l => l.ProductId));
+        _committedHolds.Add(stored.Id, stored.Lines);
         LogCommitted(reservationId);
         return ReservationStatus.Committed;
     }
@@ -188,6 +189,46 @@ public sealed partial class StockLedger
         return stored.Status;
     }
 
+    /// <summary>
+    /// Another call stored this reservation first. What this call took goes back unless that one counts on it, then
+    /// the stored reservation answers. One stored pending (before reservations were decided in one write) is carried on.
+    /// </summary>
+    private async Task<StockResult<ReserveOutcome>> FollowAsync(
+        ReservationDocument stored, IReadOnlyList<RequestedLine> requested, TakenLines taken, CancellationToken cancellationToken)
+    {
+        var sameLines = stored.RequestedLines.OrderBy(l => l.ProductId, StringComparer.Ordinal).SequenceEqual(requested);
+        if (sameLines && stored.Status == ReservationStatus.Pending)
+        {
+            LogCarriedOn(stored.Id);
+            return taken.AllHeld
+                ? await ConfirmAsync(stored.Id, taken.Priced, cancellationToken)
+                : await RejectAsync(stored.Id, taken, cancellationToken);
+        }
+
+        await _holds.ReleaseTakenAsync(taken, stored, cancellationToken);
+        if (stored.IsReleasedMark)
+        {
+            await _holds.ReleaseWhereverHeldAsync(stored.Id, cancellationToken);
+            LogReserveAfterRelease(stored.Id);
+            return new StockFailure(StockFailureKind.WrongState, $"reservation {stored.Id} was released before its stock was reserved");
+        }
+
+        if (!sameLines)
+        {
+            return Conflict(stored.Id);
+        }
+
+        LogReplayed(stored.Id, stored.Status);
+        return await ReplyAsync(stored, cancellationToken);
+    }
+
+    private static StockFailure Conflict(string reservationId) =>
+        new(StockFailureKind.Conflict, $"reservation {reservationId} already exists with other lines");
+
+    /// <summary>No reservation stored: it counts on no hold.</summary>
+    private static ReservationDocument Unstored(string reservationId) =>
+        new() { Id = reservationId, Lines = [], Status = ReservationStatus.Pending };
+
     private async Task<StockResult<ReserveOutcome>> RejectAsync(string reservationId, TakenLines taken, CancellationToken cancellationToken)
     {
         // Rejected before the holds are undone: a concurrent replay can then no longer confirm what is being given back.
@@ -241,35 +282,4 @@ public sealed partial class StockLedger
         ReservationStatus.Committed => _holds.DropAsync(stored.Id, stored.Lines, cancellationToken),
         _ => Task.CompletedTask,
     };
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reservation {ReservationId} arrived after its release: nothing is taken")]
-    private partial void LogReserveAfterRelease(string reservationId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reservation {ReservationId} replayed: it is already {Status}")]
-    private partial void LogReplayed(string reservationId, ReservationStatus status);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reservation {ReservationId} is pending: carrying it on")]
-    private partial void LogCarriedOn(string reservationId);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Reservation {ReservationId} reserved {LineCount} lines")]
-    private partial void LogReserved(string reservationId, int lineCount);
-
-    [LoggerMessage(
-        Level = LogLevel.Information,
-        Message = "Reservation {ReservationId} rejected: {ShortCount} products short, {UnknownCount} unknown")]
-    private partial void LogRejected(string reservationId, int shortCount, int unknownCount);
-
-    [LoggerMessage(
-        Level = LogLevel.Information,
-        Message = "Release of unknown reservation {ReservationId}: nothing is held; a late Reserve will take nothing")]
-    private partial void LogReleasedUnknown(string reservationId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reservation {ReservationId} released (status {Status})")]
-    private partial void LogReleased(string reservationId, ReservationStatus status);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Reservation {ReservationId} committed")]
-    private partial void LogCommitted(string reservationId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reservation {ReservationId} returned {LineCount} lines to stock")]
-    private partial void LogReturned(string reservationId, int lineCount);
 }

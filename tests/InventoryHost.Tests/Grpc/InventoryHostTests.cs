@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Orders.Contracts.Inventory.V1;
+using StockIndexes = Orders.InventoryHost.Stock.StockIndexes;
 using Orders.InventoryHost.Stock.Storage;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
 using CommittedHoldSweep = Orders.InventoryHost.Stock.CommittedHoldSweep;
@@ -125,6 +126,17 @@ public sealed class InventoryHostTests
             Assert.That(p1.Products.Single().Available, Is.EqualTo(100));
             Assert.That(reservation.Status, Is.EqualTo(ReservationStatus.Returned));
         });
+    }
+
+    [Test]
+    public async Task The_host_indexes_the_holds_by_reservation_id_so_a_release_of_an_unstored_id_reads_no_other_product()
+    {
+        var products = _server.Client.GetDatabase(_database).GetCollection<BsonDocument>(StockCollections.Products);
+
+        var indexes = await (await products.Indexes.ListAsync()).ToListAsync();
+
+        var index = indexes.Single(i => i["name"] == StockIndexes.HoldsByReservation);
+        Assert.That(index["key"], Is.EqualTo(new BsonDocument("holds.reservation_id", 1)));
     }
 
     [Test]

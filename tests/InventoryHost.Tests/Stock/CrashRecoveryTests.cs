@@ -3,7 +3,10 @@ using Orders.InventoryHost.Stock;
 
 namespace Orders.InventoryHost.Tests.Stock;
 
-/// <summary>A Reserve or Release that died between its single-document writes, picked up by the next call.</summary>
+/// <summary>
+/// A Reserve or Release that died between its single-document writes, picked up by the next call, on reservations stored
+/// pending as Reserve did before it decided in one insert (such documents may still be in a store).
+/// </summary>
 public sealed class CrashRecoveryTests : LedgerTest
 {
     [SetUp]
@@ -117,13 +120,4 @@ public sealed class CrashRecoveryTests : LedgerTest
             Assert.That(await AvailableAsync("p1"), Is.EqualTo(5), "a dropped committed hold gives nothing back");
         });
     }
-
-    private Task HoldDirectlyAsync(string productId, string reservationId, int quantity) =>
-        Products.UpdateOneAsync(
-            new BsonDocument("_id", productId),
-            new BsonDocument
-            {
-                { "$inc", new BsonDocument("available", -quantity) },
-                { "$push", new BsonDocument("holds", new BsonDocument { { "reservation_id", reservationId }, { "quantity", quantity } }) },
-            });
 }

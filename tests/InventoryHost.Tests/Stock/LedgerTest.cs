@@ -81,6 +81,27 @@ public abstract class LedgerTest
         return [.. product["holds"].AsBsonArray.Select(h => (h["reservation_id"].AsString, h["quantity"].ToInt32()))];
     }
 
+    /// <summary>A hold as a Reserve takes it, written directly; <paramref name="token"/> null writes one older than tokens.</summary>
+    protected Task HoldDirectlyAsync(string productId, string reservationId, int quantity, string? token = null)
+    {
+        var hold = new BsonDocument { { "reservation_id", reservationId }, { "quantity", quantity } };
+        if (token is not null)
+        {
+            hold.Add("token", token);
+        }
+
+        return Products.UpdateOneAsync(
+            new BsonDocument("_id", productId),
+            new BsonDocument { { "$inc", new BsonDocument("available", -quantity) }, { "$push", new BsonDocument("holds", hold) } });
+    }
+
+    /// <summary>The token of the hold a reservation has on a product.</summary>
+    protected async Task<string> HoldTokenAsync(string productId, string reservationId)
+    {
+        var product = await Products.Find(new BsonDocument("_id", productId)).SingleAsync();
+        return product["holds"].AsBsonArray.Single(h => h["reservation_id"] == reservationId)["token"].AsString;
+    }
+
     protected async Task<string> StoredStatusAsync(string reservationId)
     {
         var reservation = await Reservations.Find(new BsonDocument("_id", reservationId)).SingleAsync();

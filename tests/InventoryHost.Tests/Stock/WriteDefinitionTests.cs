@@ -14,6 +14,7 @@ public sealed class WriteDefinitionTests
 {
     private const string R1 = "r1";
     private const string P1 = "p1";
+    private const string Token = "t1";
     private const int Three = 3;
 
     private static readonly RenderArgs<ProductDocument> ProductArgs =
@@ -38,8 +39,20 @@ public sealed class WriteDefinitionTests
         yield return Case("takeable", ProductWrites.Takeable(R1, Line), "{ _id: 'p1', available: { $gte: 3 }, 'holds.reservation_id': { $ne: 'r1' } }");
         yield return Case(
             "take",
-            ProductWrites.Take(R1, Line),
-            ProductUpdate.Inc(p => p.Available, -Three).Push(p => p.Holds, new StockHold { ReservationId = R1, Quantity = Three }));
+            ProductWrites.Take(R1, Token, Line),
+            ProductUpdate.Inc(p => p.Available, -Three).Push(p => p.Holds, new StockHold { ReservationId = R1, Quantity = Three, Token = Token }));
+        yield return Case("holding for", ProductWrites.HoldingFor(R1), ProductWhere.AnyEq(p => p.Holds.Select(h => h.ReservationId), R1));
+        yield return Case("held with", ProductWrites.HeldWith(P1, Token), "{ _id: 'p1', 'holds.token': 't1' }");
+        yield return Case("held with any", ProductWrites.HeldWithAny(P1, [Token, "t2"]), "{ _id: 'p1', 'holds.token': { $in: ['t1', 't2'] } }");
+        yield return Case(
+            "release the hold a token took",
+            ProductWrites.ReleaseHoldWith(Token, Three),
+            ProductUpdate.Combine(
+                ProductUpdate.PullFilter(p => p.Holds, Builders<StockHold>.Filter.In(h => h.Token, [Token])), ProductUpdate.Inc(p => p.Available, Three)));
+        yield return Case(
+            "drop the holds tokens took",
+            ProductWrites.DropHoldsWith([Token, "t2"]),
+            ProductUpdate.PullFilter(p => p.Holds, Builders<StockHold>.Filter.In(h => h.Token, [Token, "t2"])));
         yield return Case("held by", ProductWrites.HeldBy(P1, R1), "{ _id: 'p1', 'holds.reservation_id': 'r1' }");
         yield return Case("held by any", ProductWrites.HeldByAny(P1, [R1, "r2"]), "{ _id: 'p1', 'holds.reservation_id': { $in: ['r1', 'r2'] } }");
         yield return Case(
@@ -71,6 +84,9 @@ public sealed class WriteDefinitionTests
         yield return Case("set stock", ProductWrites.SetStock(Three), ProductUpdate.Set(p => p.Available, Three));
         yield return Case("having holds", ProductWrites.HavingHolds, "{ 'holds.0': { $exists: true } }");
         yield return new TestCaseData(
+            ProductWrites.WithHolds.Render(ProductArgs),
+            Builders<ProductDocument>.Projection.Exclude(p => p.ReturnedReservationIds).Render(ProductArgs)).SetArgDisplayNames("with holds");
+        yield return new TestCaseData(
             ProductWrites.HoldsOnly.Render(ProductArgs),
             Builders<ProductDocument>.Projection.Include(p => p.Holds).Render(ProductArgs)).SetArgDisplayNames("holds only");
         yield return new TestCaseData(
@@ -80,7 +96,7 @@ public sealed class WriteDefinitionTests
 
     public static IEnumerable<TestCaseData> ReservationDefinitions()
     {
-        List<ReservationLineDocument> priced = [ReservationLineDocument.Priced(Line, Listing.UnitPrice)];
+        List<ReservationLineDocument> priced = [ReservationLineDocument.Priced(Line, Listing.UnitPrice, Token)];
         yield return Case("reservation by id", ReservationWrites.ById(R1), ReservationWhere.Eq(r => r.Id, R1));
         yield return Case(
             "in status",

@@ -18,6 +18,9 @@ internal sealed class ProductDocument
     /// <summary>The path of a hold's reservation id, for filters on the holds of a product.</summary>
     public const string HoldReservationIdPath = HoldsElement + "." + StockHold.ReservationIdElement;
 
+    /// <summary>The path of a hold's token.</summary>
+    public const string HoldTokenPath = HoldsElement + "." + StockHold.TokenElement;
+
     [BsonId]
     public required string Id { get; init; }
 

@@ -17,6 +17,10 @@ internal static class ProductWrites
     public static readonly ProjectionDefinition<ProductDocument> WithoutBookkeeping =
         new BsonDocument { { ProductDocument.HoldsElement, 0 }, { ProductDocument.ReturnedReservationIdsElement, 0 } };
 
+    /// <summary>The product with its holds, without the ids of returned reservations.</summary>
+    public static readonly ProjectionDefinition<ProductDocument> WithHolds =
+        new BsonDocument { { ProductDocument.ReturnedReservationIdsElement, 0 } };
+
     public static readonly ProjectionDefinition<ProductDocument> HoldsOnly =
         Builders<ProductDocument>.Projection.Include(ProductDocument.HoldsElement);
 
@@ -35,15 +39,26 @@ internal static class ProductWrites
         & Where.Gte(ProductDocument.AvailableElement, line.Quantity)
         & Where.Ne(ProductDocument.HoldReservationIdPath, reservationId);
 
-    /// <summary>The units leave available stock into a hold of this reservation.</summary>
-    public static UpdateDefinition<ProductDocument> Take(string reservationId, RequestedLine line) =>
+    /// <summary>The units leave available stock into a hold of this reservation, marked with the taking call's token.</summary>
+    public static UpdateDefinition<ProductDocument> Take(string reservationId, string token, RequestedLine line) =>
         Update
             .Inc(ProductDocument.AvailableElement, -line.Quantity)
-            .Push(ProductDocument.HoldsElement, new StockHold { ReservationId = reservationId, Quantity = line.Quantity });
+            .Push(ProductDocument.HoldsElement, new StockHold { ReservationId = reservationId, Quantity = line.Quantity, Token = token });
 
     /// <summary>The product while it has a hold of this reservation: a settling write matches once, so a repeat changes nothing.</summary>
     public static FilterDefinition<ProductDocument> HeldBy(string productId, string reservationId) =>
         ById(productId) & Where.Eq(ProductDocument.HoldReservationIdPath, reservationId);
+
+    /// <summary>Every product holding units for this reservation.</summary>
+    public static FilterDefinition<ProductDocument> HoldingFor(string reservationId) => Where.Eq(ProductDocument.HoldReservationIdPath, reservationId);
+
+    /// <summary>The product while it has the hold this token took.</summary>
+    public static FilterDefinition<ProductDocument> HeldWith(string productId, string token) =>
+        ById(productId) & Where.Eq(ProductDocument.HoldTokenPath, token);
+
+    /// <summary>The product while it has a hold taken with any of these tokens.</summary>
+    public static FilterDefinition<ProductDocument> HeldWithAny(string productId, IEnumerable<string> tokens) =>
+        ById(productId) & Where.In(ProductDocument.HoldTokenPath, tokens);
 
     /// <summary>The product while it has a hold of any of these reservations.</summary>
     public static FilterDefinition<ProductDocument> HeldByAny(string productId, IEnumerable<string> reservationIds) =>
@@ -56,6 +71,14 @@ internal static class ProductWrites
     /// <summary>The hold goes and its units stay taken (the reservation was committed).</summary>
     public static UpdateDefinition<ProductDocument> DropHold(string reservationId) =>
         Update.PullFilter(ProductDocument.HoldsElement, Builders<StockHold>.Filter.Eq(StockHold.ReservationIdElement, reservationId));
+
+    /// <summary>The hold this token took goes, its units back to available stock.</summary>
+    public static UpdateDefinition<ProductDocument> ReleaseHoldWith(string token, int quantity) =>
+        Update.Combine(DropHoldsWith([token]), Update.Inc(ProductDocument.AvailableElement, quantity));
+
+    /// <summary>The holds taken with these tokens go and their units stay taken (their reservations were committed).</summary>
+    public static UpdateDefinition<ProductDocument> DropHoldsWith(IEnumerable<string> tokens) =>
+        Update.PullFilter(ProductDocument.HoldsElement, Builders<StockHold>.Filter.In(StockHold.TokenElement, tokens));
 
     public static UpdateDefinition<ProductDocument> DropHolds(IEnumerable<string> reservationIds) =>
         Update.PullFilter(ProductDocument.HoldsElement, Builders<StockHold>.Filter.In(StockHold.ReservationIdElement, reservationIds));

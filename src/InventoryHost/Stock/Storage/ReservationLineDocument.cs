@@ -20,10 +20,17 @@ internal sealed class ReservationLineDocument
     [BsonIgnoreIfNull]
     public string? Currency { get; init; }
 
+    /// <summary>The token of the hold this line counts on; absent on lines stored before tokens existed.</summary>
+    [BsonElement("hold_token")]
+    [BsonIgnoreIfNull]
+    public string? HoldToken { get; init; }
+
     public static ReservationLineDocument Requested(RequestedLine line) => new() { ProductId = line.ProductId, Quantity = line.Quantity };
 
-    public static ReservationLineDocument Priced(RequestedLine line, Price price) =>
-        new() { ProductId = line.ProductId, Quantity = line.Quantity, UnitPrice = price.Amount, Currency = price.Currency };
+    public static ReservationLineDocument Priced(RequestedLine line, Price price, string? holdToken) => new()
+    {
+        ProductId = line.ProductId, Quantity = line.Quantity, UnitPrice = price.Amount, Currency = price.Currency, HoldToken = holdToken,
+    };
 
     public ReservedLine ToReservedLine() =>
         new(ProductId, Quantity, UnitPrice is { } amount && Currency is not null ? new Price(amount, Currency) : null);

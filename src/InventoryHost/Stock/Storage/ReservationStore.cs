@@ -15,30 +15,18 @@ internal sealed class ReservationStore(IMongoDatabase database, TimeProvider clo
     public async Task<ReservationDocument?> FindAsync(string reservationId, CancellationToken cancellationToken) =>
         await _reservations.Find(ReservationWrites.ById(reservationId)).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Inserts the pending reservation; returns null when this call created it, else the one already stored.</summary>
-    public async Task<ReservationDocument?> StartOrFindAsync(
-        string reservationId, IReadOnlyList<RequestedLine> requested, CancellationToken cancellationToken)
-    {
-        var now = Now;
-        var pending = new ReservationDocument
-        {
-            Id = reservationId,
-            Lines = [.. requested.Select(ReservationLineDocument.Requested)],
-            Status = ReservationStatus.Pending,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        try
-        {
-            await _reservations.InsertOneAsync(pending, cancellationToken: cancellationToken);
-            return null;
-        }
-        catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
-        {
-            return await FindAsync(reservationId, cancellationToken)
-                ?? throw new InvalidOperationException($"Reservation {reservationId} clashed on insert but can't be read.");
-        }
-    }
+    /// <summary>
+    /// Stores the reservation as reserved, with its lines priced and the holds they count on; returns null when this call
+    /// stored it, else the reservation of this id stored first, which decides.
+    /// </summary>
+    public Task<ReservationDocument?> InsertReservedOrFindAsync(
+        string reservationId, List<ReservationLineDocument> priced, CancellationToken cancellationToken) =>
+        InsertOrFindAsync(Decided(reservationId, priced, ReservationStatus.Reserved), cancellationToken);
+
+    /// <summary>Stores the reservation as rejected, naming why; returns null when this call stored it, else the one stored first.</summary>
+    public Task<ReservationDocument?> InsertRejectedOrFindAsync(
+        string reservationId, IReadOnlyList<RequestedLine> requested, TakenLines taken, CancellationToken cancellationToken) =>
+        InsertOrFindAsync(Decided(reservationId, [.. requested.Select(ReservationLineDocument.Requested)], ReservationStatus.Rejected, taken), cancellationToken);
 
     /// <summary>
     /// Records that an id unknown until now was released, so a Reserve of it that arrives late (its caller timed out
@@ -58,6 +46,36 @@ internal sealed class ReservationStore(IMongoDatabase database, TimeProvider clo
         catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
         {
             return false;
+        }
+    }
+
+    private ReservationDocument Decided(
+        string reservationId, List<ReservationLineDocument> lines, ReservationStatus status, TakenLines? rejection = null)
+    {
+        var now = Now;
+        return new ReservationDocument
+        {
+            Id = reservationId,
+            Lines = lines,
+            Status = status,
+            Shortages = [.. rejection?.Shortages.Select(ShortageDocument.From) ?? []],
+            UnknownProductIds = [.. rejection?.UnknownProductIds ?? []],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    private async Task<ReservationDocument?> InsertOrFindAsync(ReservationDocument decided, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _reservations.InsertOneAsync(decided, cancellationToken: cancellationToken);
+            return null;
+        }
+        catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return await FindAsync(decided.Id, cancellationToken)
+                ?? throw new InvalidOperationException($"Reservation {decided.Id} clashed on insert but can't be read.");
         }
     }
 
