@@ -26,9 +26,10 @@ public class LedgerCommandBenchmarks
     private static readonly RenderArgs<ReservationDocument> ReservationArgs = new(BsonSerializer.LookupSerializer<ReservationDocument>(), BsonSerializer.SerializerRegistry);
 
     private readonly string _reservationId = Guid.CreateVersion7(OrderSamples.PlacedAt).ToString();
+    private readonly string _token = ObjectId.GenerateNewId().ToString();
     private readonly RequestedLine _line = new(OrderSamples.ProductId(0), OrderSamples.Quantity);
 
-    private List<ReservationLineDocument> PricedLines() => [ReservationLineDocument.Priced(_line, new Price(OrderSamples.UnitPrice, OrderSamples.Currency))];
+    private List<ReservationLineDocument> PricedLines() => [ReservationLineDocument.Priced(_line, new Price(OrderSamples.UnitPrice, OrderSamples.Currency), _token)];
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(TakeCategory)]
@@ -39,14 +40,14 @@ public class LedgerCommandBenchmarks
             & Builders<ProductDocument>.Filter.Ne(ProductDocument.HoldReservationIdPath, _reservationId);
         var update = Builders<ProductDocument>.Update
             .Inc(p => p.Available, -_line.Quantity)
-            .Push(p => p.Holds, new StockHold { ReservationId = _reservationId, Quantity = _line.Quantity });
+            .Push(p => p.Holds, new StockHold { ReservationId = _reservationId, Quantity = _line.Quantity, Token = _token });
         return (filter.Render(ProductArgs), update.Render(ProductArgs));
     }
 
     [Benchmark]
     [BenchmarkCategory(TakeCategory)]
     public (BsonDocument Filter, BsonValue Update) TakeFromNames() =>
-        (ProductWrites.Takeable(_reservationId, _line).Render(ProductArgs), ProductWrites.Take(_reservationId, _line).Render(ProductArgs));
+        (ProductWrites.Takeable(_reservationId, _line).Render(ProductArgs), ProductWrites.Take(_reservationId, _token, _line).Render(ProductArgs));
 
     /// <summary>Not measured: what the equivalence test holds the confirm's update to (decimal prices stored as Decimal128).</summary>
     public BsonValue ConfirmFromExpressions() =>
