@@ -1,12 +1,13 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using NSubstitute;
 using Orders.Application.Abstractions;
 using Orders.Domain.Common;
 using Orders.Domain.Orders;
+using Orders.Testing;
 
 namespace Orders.WebApi.FunctionalTests;
 
@@ -51,14 +52,15 @@ public sealed class PlacementLimitTests
 
     [TestCase("Placement:MaxConcurrent", "0")]
     [TestCase("Placement:MaxQueued", "-1")]
-    public void The_api_does_not_start_with_a_placement_limit_out_of_range(string setting, string value)
+    public async Task The_api_does_not_start_with_a_placement_limit_out_of_range(string setting, string value)
     {
         using var edge = new EdgeFactory();
-        using var factory = edge.WithWebHostBuilder(builder => builder.UseSetting(setting, value));
 
-        var error = Assert.Throws<OptionsValidationException>(() => _ = factory.Server);
+        var error = await StartupFailure.OfAsync(
+            () => edge.WithWebHostBuilder(builder => builder.UseSetting(setting, value)),
+            factory => _ = factory.Server);
 
-        Assert.That(error!.Message, Does.Contain(setting));
+        Assert.That(error, Is.TypeOf<OptionsValidationException>().With.Message.Contain(setting));
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client) =>

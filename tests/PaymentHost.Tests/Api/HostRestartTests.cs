@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Orders.Contracts.Common.V1;
 using Orders.Contracts.Payment.V1;
+using Orders.Testing;
 
 namespace Orders.PaymentHost.Tests.Api;
 
@@ -59,10 +60,11 @@ public sealed class HostRestartTests
     [Test]
     public async Task The_host_does_not_start_without_the_payments_connection_string()
     {
-        using var host = await PaymentsHost.CreateAsync(new Dictionary<string, string?> { [PaymentsHost.DatabaseSetting] = "" });
+        var error = await StartupFailure.OfAsync<PaymentsHost>(
+            () => PaymentsHost.CreateAsync(new Dictionary<string, string?> { [PaymentsHost.DatabaseSetting] = "" }),
+            host => host.Start());
 
-        var error = Assert.Throws<OptionsValidationException>(host.Start);
-
+        Assert.That(error, Is.TypeOf<OptionsValidationException>());
         Assert.That(error.Message, Is.EqualTo("ConnectionStrings:Payments is missing: set the PostgreSQL connection string of the payments database."));
     }
 

@@ -3,6 +3,7 @@ using Grpc.Health.V1;
 using Microsoft.Extensions.Options;
 using Orders.Contracts.Common.V1;
 using Orders.Contracts.Payment.V1;
+using Orders.Testing;
 
 namespace Orders.PaymentHost.Tests.Api;
 
@@ -170,11 +171,11 @@ public sealed class PaymentsServiceTests
     [Test]
     public async Task Host_does_not_start_with_a_failure_rate_above_one()
     {
-        using var misconfigured = await PaymentsHost.CreateAsync(new Dictionary<string, string?> { ["Payment:Faults:FailureRate"] = "1.5" });
+        var error = await StartupFailure.OfAsync<PaymentsHost>(
+            () => PaymentsHost.CreateAsync(new Dictionary<string, string?> { ["Payment:Faults:FailureRate"] = "1.5" }),
+            host => host.Start());
 
-        var error = Assert.Throws<OptionsValidationException>(misconfigured.Start);
-
-        Assert.That(error.Message, Does.Contain("Payment:Faults:FailureRate"));
+        Assert.That(error, Is.TypeOf<OptionsValidationException>().With.Message.Contain("Payment:Faults:FailureRate"));
     }
 
     private static ChargeRequest NewCharge(decimal amount = 42.10m) => new()

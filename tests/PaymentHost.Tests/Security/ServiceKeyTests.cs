@@ -1,9 +1,10 @@
-using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Orders.Contracts.Common.V1;
 using Orders.Contracts.Payment.V1;
 using Orders.PaymentHost.Tests.Api;
+using Orders.Testing;
 
 namespace Orders.PaymentHost.Tests.Security;
 
@@ -52,11 +53,11 @@ public sealed class ServiceKeyTests
     [Test]
     public async Task The_host_does_not_start_without_a_service_key()
     {
-        using var host = await PaymentsHost.CreateAsync(new Dictionary<string, string?> { ["ServiceAuth:Key"] = "" });
+        var error = await StartupFailure.OfAsync<PaymentsHost>(
+            () => PaymentsHost.CreateAsync(new Dictionary<string, string?> { ["ServiceAuth:Key"] = "" }),
+            host => host.Start());
 
-        var error = Assert.Throws<OptionsValidationException>(host.Start);
-
-        Assert.That(error.Message, Does.Contain("ServiceAuth:Key"));
+        Assert.That(error, Is.TypeOf<OptionsValidationException>().With.Message.Contain("ServiceAuth:Key"));
     }
 
     private static ChargeRequest Charge() => new()

@@ -8,24 +8,26 @@ namespace Orders.WebApi.FunctionalTests.Security;
 public sealed class SecretsAtStartTests
 {
     [Test]
-    public void The_api_does_not_start_with_auth_on_and_no_signing_keys()
+    public async Task The_api_does_not_start_with_auth_on_and_no_signing_keys()
     {
         using var edge = new EdgeFactory();
-        using var factory = edge.WithWebHostBuilder(builder => builder.UseSetting("Auth:Enabled", "true"));
 
-        var error = Assert.Throws<OptionsValidationException>(() => _ = factory.Server);
+        var error = await StartupFailure.OfAsync(
+            () => edge.WithWebHostBuilder(builder => builder.UseSetting("Auth:Enabled", "true")),
+            factory => _ = factory.Server);
 
-        Assert.That(error!.Message, Does.Contain("Authentication:Schemes:Bearer"));
+        Assert.That(error, Is.TypeOf<OptionsValidationException>().With.Message.Contain("Authentication:Schemes:Bearer"));
     }
 
     [Test]
-    public void The_api_does_not_start_without_a_service_key()
+    public async Task The_api_does_not_start_without_a_service_key()
     {
         using var edge = new EdgeFactory();
-        using var factory = edge.WithWebHostBuilder(builder => builder.UseSetting(TestServiceKey.Setting, ""));
 
-        var error = Assert.Throws<OptionsValidationException>(() => _ = factory.Server);
+        var error = await StartupFailure.OfAsync(
+            () => edge.WithWebHostBuilder(builder => builder.UseSetting(TestServiceKey.Setting, "")),
+            factory => _ = factory.Server);
 
-        Assert.That(error!.Message, Does.Contain("ServiceAuth:Key"));
+        Assert.That(error, Is.TypeOf<OptionsValidationException>().With.Message.Contain("ServiceAuth:Key"));
     }
 }
