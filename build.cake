@@ -266,6 +266,9 @@ Task("Bench")
             .Append("--rounds").Append(Argument("rounds", "3"))
             .Append("--lines").Append(Argument("lines", "1"))
             .Append("--postgres").AppendQuoted(OrdersConnectionString(55433))
+            // Commands per order of the full system are read from each host's metrics, before and after its window.
+            .Append("--inventory-metrics").Append($"http://127.0.0.1:{5011 + OperationsPortOffset}/metrics")
+            .Append("--payment-metrics").Append($"http://127.0.0.1:{5012 + OperationsPortOffset}/metrics")
             .Append("--json").AppendQuoted($"{results}/bench-{stamp}.json")
             .Append("--markdown").AppendQuoted($"{results}/bench-{stamp}.md");
         var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments });

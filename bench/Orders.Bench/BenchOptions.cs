@@ -24,6 +24,8 @@ internal sealed record BenchOptions
           --service-key KEY    the gRPC service key (development key)
           --postgres CS        orders database (Host=127.0.0.1;Port=55433;Database=orders;Username=postgres)
           --mongo URI          inventory MongoDB (mongodb://127.0.0.1:27018); --mongo-database NAME (inventory)
+          --inventory-metrics URL  Inventory's Prometheus metrics, for commands per order (http://127.0.0.1:5111/metrics)
+          --payment-metrics URL    PaymentHost's (http://127.0.0.1:5112/metrics); the WebApi's are --api's /metrics
           --json PATH          also write the results as JSON
           --markdown PATH      also write the results table as Markdown
         """;
@@ -45,8 +47,12 @@ internal sealed record BenchOptions
     public string Postgres { get; init; } = "Host=127.0.0.1;Port=55433;Database=orders;Username=postgres";
     public string Mongo { get; init; } = "mongodb://127.0.0.1:27018";
     public string MongoDatabase { get; init; } = "inventory";
+    public Uri InventoryMetrics { get; init; } = new("http://127.0.0.1:5111/metrics");
+    public Uri PaymentMetrics { get; init; } = new("http://127.0.0.1:5112/metrics");
     public string? JsonPath { get; init; }
     public string? MarkdownPath { get; init; }
+
+    public Uri ApiMetrics => new(Api, "metrics");
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -76,6 +82,8 @@ internal sealed record BenchOptions
                 "--postgres" => options with { Postgres = Value() },
                 "--mongo" => options with { Mongo = Value() },
                 "--mongo-database" => options with { MongoDatabase = Value() },
+                "--inventory-metrics" => options with { InventoryMetrics = new Uri(Value()) },
+                "--payment-metrics" => options with { PaymentMetrics = new Uri(Value()) },
                 "--json" => options with { JsonPath = Value() },
                 "--markdown" => options with { MarkdownPath = Value() },
                 _ => throw new ArgumentException($"unknown option {name}"),

@@ -20,6 +20,10 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
     return 2;
 }
 
+// Counted before anything is sent: the raw runs' commands per order come from the load tool's own drivers.
+using var driverCommands = new DriverCommands();
+using var hostCommands = HostCommands.For(options);
+
 // The raw baseline talks to PostgreSQL as the WebApi does (Orders.Infrastructure's OrdersDatabase.Tuned): statements
 // prepared once per connection, no DISCARD ALL when a connection goes back to the pool. Else the baseline would pay
 // for work the system it is set against does not do.
@@ -27,26 +31,30 @@ await using var orders = new NpgsqlDataSourceBuilder(options.Postgres)
 {
     ConnectionStringBuilder = { MaxPoolSize = Math.Max(100, options.Clients * 2), MaxAutoPrepare = 32, NoResetOnClose = true },
 }.Build();
-var inventory = new MongoClient(options.Mongo).GetDatabase(options.MongoDatabase);
+var inventory = new MongoClient(driverCommands.Counting(MongoClientSettings.FromConnectionString(options.Mongo))).GetDatabase(options.MongoDatabase);
 var raw = new RawStorage(orders, inventory);
 using var stockRoom = StockRoom.Open(options, orders);
 using var http = HttpOrders.CreateClient(options);
 var httpOrders = new HttpOrders(http, options.Idempotency);
 var runId = DateTime.UtcNow.ToString("MMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
 
+(string Name, Func<OrderPlan, Task<Attempt>> Place) Load(string mode, HttpOrders system) => mode switch
+{
+    "mongo" => ("MongoDB alone: conditional $inc per line", raw.TakeOnlyAsync),
+    "postgres" => ("PostgreSQL alone: insert + confirm batches", raw.StoreOnlyAsync),
+    "raw" => ("raw storage: Npgsql + MongoDB.Driver", raw.PlaceAsync),
+    _ => ("full system: REST → saga → gRPC → stores", system.PlaceAsync),
+};
+
 var runs = new List<RunReport>();
 foreach (var (mode, round, warmup) in PlannedRun.For(options))
 {
-    var (name, place) = mode switch
-    {
-        "mongo" => ("MongoDB alone: conditional $inc per line", (Func<OrderPlan, Task<Attempt>>)raw.TakeOnlyAsync),
-        "postgres" => ("PostgreSQL alone: insert + confirm batches", raw.StoreOnlyAsync),
-        "raw" => ("raw storage: Npgsql + MongoDB.Driver", raw.PlaceAsync),
-        _ => ("full system: REST → saga → gRPC → stores", httpOrders.PlaceAsync),
-    };
+    var (name, place) = Load(mode, httpOrders);
     var products = await stockRoom.RestockAsync($"bench-{runId}-{mode}-{round}");
     var driver = new LoadDriver(options with { Warmup = warmup }, products);
-    var measurement = await driver.RunAsync(round == 1 ? name : $"{name}, round {round}", place);
+    // The hosts are read in every run: while only the stores are loaded, what they send is their own background.
+    ICommandCounter[] counters = mode == "http" ? [hostCommands] : [driverCommands, hostCommands];
+    var measurement = await driver.RunAsync(round == 1 ? name : $"{name}, round {round}", place, counters);
     var stock = mode == "postgres" ? null : await stockRoom.CheckAsync(products, driver.SoldUnits, ordersStored: mode != "mongo");
     runs.Add(new RunReport(mode, measurement, stock, round));
 }

@@ -73,6 +73,7 @@ internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSetti
             }
         }
 
+        CommandReport.AppendTo(table, Runs);
         return table.ToString();
     }
 
