@@ -34,7 +34,7 @@ await using var orders = new NpgsqlDataSourceBuilder(options.Postgres)
 var inventory = new MongoClient(driverCommands.Counting(MongoClientSettings.FromConnectionString(options.Mongo))).GetDatabase(options.MongoDatabase);
 var raw = new RawStorage(orders, inventory);
 using var stockRoom = StockRoom.Open(options, orders);
-using var http = HttpOrders.CreateClient(options);
+using var http = HttpOrders.CreateClient(options, options.Clients);
 var httpOrders = new HttpOrders(http, options.Idempotency);
 var runId = DateTime.UtcNow.ToString("MMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -59,7 +59,20 @@ foreach (var (mode, round, warmup) in PlannedRun.For(options))
     runs.Add(new RunReport(mode, measurement, stock, round));
 }
 
-var report = new BenchReport(DateTimeOffset.UtcNow, BenchReport.MachineDescription(), BenchSettings.From(options), runs);
+// Open loop: requests in flight are bounded by --open-max-in-flight, not by the clients, so the client needs as many connections.
+using var openHttp = HttpOrders.CreateClient(options, options.OpenMaxInFlight);
+var openOrders = new HttpOrders(openHttp, options.Idempotency);
+var openLoop = new List<OpenLoopMeasurement>();
+foreach (var step in OpenLoopStep.For(options, runs))
+{
+    var (name, place) = Load(step.Mode, openOrders);
+    var products = await stockRoom.RestockAsync(FormattableString.Invariant($"bench-{runId}-open-{step.Mode}-{step.Load * 100:0}"));
+    var driver = new OpenLoopDriver(options, products);
+    var measurement = await driver.RunAsync(step, name, options.OpenWarmup, place);
+    openLoop.Add(measurement with { Stock = await stockRoom.CheckAsync(products, driver.SoldUnits, ordersStored: true) });
+}
+
+var report = new BenchReport(DateTimeOffset.UtcNow, BenchReport.MachineDescription(), BenchSettings.From(options), runs, openLoop);
 var markdown = report.ToMarkdown();
 Console.WriteLine();
 Console.WriteLine(markdown);
