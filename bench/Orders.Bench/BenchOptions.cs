@@ -29,8 +29,9 @@ internal sealed record BenchOptions
                                each rate (25,50,75); none skips them. Needs a raw run (modes compare and raw)
           --open-duration S    measured seconds per open-loop step (--duration, at most 20), after a warm-up as short as
                                the later pairs' (5 s, or --warmup if shorter)
-          --open-max-in-flight N   open loop: requests outstanding at most (2048); a request due while N are outstanding
-                               waits, and that wait is in its latency
+          --open-max-in-flight N   open loop, full system: requests outstanding at most (2048); a request due while N
+                               are outstanding waits, and that wait is in its latency. Raw storage places at most
+                               --clients orders at once, as the WebApi runs at most that many sagas in Bench
           --inventory-metrics URL  Inventory's Prometheus metrics, for commands per order (http://127.0.0.1:5111/metrics)
           --payment-metrics URL    PaymentHost's (http://127.0.0.1:5112/metrics); the WebApi's are --api's /metrics
           --json PATH          also write the results as JSON

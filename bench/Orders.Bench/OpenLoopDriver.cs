@@ -6,7 +6,7 @@ namespace Orders.Bench;
 /// <summary>
 /// Open loop: request i is due at t0 + i/rate whatever became of the ones before, and its latency runs from when it was
 /// due, not from when it went out. A slow answer delays no later request and hides no queueing (no coordinated
-/// omission). A request that could not go out on time (the tool was late, or <c>--open-max-in-flight</c> requests were
+/// omission). A request that could not go out on time (the tool was late, or the step's most requests in flight were
 /// outstanding) carries that wait in its latency, and counts as a late start.
 /// </summary>
 internal sealed class OpenLoopDriver(BenchOptions options, IReadOnlyList<string> productIds)
@@ -28,7 +28,7 @@ internal sealed class OpenLoopDriver(BenchOptions options, IReadOnlyList<string>
         var firstMeasured = (long)Math.Ceiling(step.Rate * warmup.TotalSeconds);
         var samples = new Sample[Math.Max(0, total - firstMeasured)];
         var outcomes = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        using var slots = new SemaphoreSlim(options.OpenMaxInFlight);
+        using var slots = new SemaphoreSlim(step.MaxInFlight);
         var clock = new Stopwatch();
         var requests = new Task[total];
 
@@ -86,11 +86,13 @@ internal sealed class OpenLoopDriver(BenchOptions options, IReadOnlyList<string>
             TaskScheduler.Default);
         await Task.WhenAll(requests);
 
-        var latencies = samples.Select(sample => sample.LatencyMs).Order().ToArray();
+        // Over confirmed orders only: a quick refusal would otherwise pass for a quick order; errors are counted apart.
+        var latencies = samples.Where(sample => sample.Confirmed).Select(sample => sample.LatencyMs).Order().ToArray();
         var confirmed = samples.Count(sample => sample.Confirmed);
         var windowEnd = samples.Length == 0 ? warmup + duration : TimeSpan.FromTicks(Math.Max((warmup + duration).Ticks, samples.Max(sample => sample.EndedAt).Ticks));
         return new OpenLoopMeasurement(
             step.Mode,
+            step.MaxInFlight,
             name,
             step.Load,
             step.Rate,
@@ -108,11 +110,12 @@ internal sealed class OpenLoopDriver(BenchOptions options, IReadOnlyList<string>
 
 /// <summary>
 /// One open-loop step's figures: requests due in the measured window, orders confirmed per second (over the window, or
-/// until the last of its answers if that came later), latency from when each request was due, and the requests that
-/// confirmed no order (errors), went out late, or ended in each outcome.
+/// until the last of its answers if that came later), the confirmed orders' latency from when each was due, and the
+/// requests that confirmed no order (errors), went out late, or ended in each outcome.
 /// </summary>
 internal sealed record OpenLoopMeasurement(
     string Mode,
+    int MaxInFlight,
     string Name,
     double Load,
     double TargetPerSecond,

@@ -15,7 +15,7 @@ internal static class OpenLoopReport
 
         var raws = report.Runs.Count(run => run.Mode == "raw");
         markdown.AppendLine()
-            .AppendLine(Invariant($"**Open loop**: requests sent at a fixed rate whatever the answers (request i due at t0 + i/rate), each latency counted from when the request was due, so a slow answer holds back no later request and queueing shows in full. Rates are shares of the raw run's closed-loop throughput ({report.OpenLoopBasis:N0} orders/s{(raws > 1 ? Invariant($", the median of {raws} runs") : "")}); {report.Settings.OpenWarmup:0.#} s warm-up and {report.Settings.OpenDuration:0.#} s measured per step. Latency in ms over every request, errors included; achieved = orders confirmed per second; errors = requests that confirmed no order."))
+            .AppendLine(Invariant($"**Open loop**: requests sent at a fixed rate whatever the answers (request i due at t0 + i/rate), each latency counted from when the request was due, so a slow answer holds back no later request and queueing shows in full. Rates are shares of the raw run's closed-loop throughput ({report.OpenLoopBasis:N0} orders/s{(raws > 1 ? Invariant($", the median of {raws} runs") : "")}); {report.Settings.OpenWarmup:0.#} s warm-up and {report.Settings.OpenDuration:0.#} s measured per step. Latency in ms of the confirmed orders; achieved = orders confirmed per second; errors = requests that confirmed no order (a quick 503 is an error, not a quick order)."))
             .AppendLine()
             .AppendLine("| load | rate/s | raw achieved/s | raw p50 | raw p90 | raw p99 | raw max | raw errors | system achieved/s | system p50 | system p90 | system p99 | system max | system errors | p99 system ÷ raw |")
             .AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -31,7 +31,7 @@ internal static class OpenLoopReport
         foreach (var step in steps)
         {
             var outcomes = string.Join(", ", step.Outcomes.Select(o => Invariant($"{o.Key}×{o.Value}")));
-            markdown.AppendLine(Invariant($"- {step.Name} at {step.Load:P0}: {step.Requests:N0} requests, {outcomes}; {step.LateStarts:N0} went out over {OpenLoopDriver.LateStart.TotalMilliseconds:0} ms late; stock {BenchReport.Describe(step.Stock)}"));
+            markdown.AppendLine(Invariant($"- {step.Name} at {step.Load:P0}: {step.Requests:N0} requests, {outcomes}; at most {step.MaxInFlight:N0} in flight, {step.LateStarts:N0} went out over {OpenLoopDriver.LateStart.TotalMilliseconds:0} ms late; stock {BenchReport.Describe(step.Stock)}"));
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class OpenLoopTests
         var started = 0;
         var driver = new OpenLoopDriver(options, Products);
 
-        var measured = await driver.RunAsync(new OpenLoopStep("raw", 0.5, Rate: 100), "test", TimeSpan.Zero, async _ =>
+        var measured = await driver.RunAsync(new OpenLoopStep("raw", 0.5, Rate: 100, MaxInFlight: 100), "test", TimeSpan.Zero, async _ =>
         {
             await Task.Delay(Interlocked.Increment(ref started) == 1 ? 400 : 1);
             return new Attempt("confirmed", Confirmed: true);
@@ -23,7 +23,7 @@ public sealed class OpenLoopTests
         Assert.Multiple(() =>
         {
             Assert.That(measured.Requests, Is.EqualTo(50), "100/s for half a second");
-            Assert.That(measured.LatencyMs.Max, Is.GreaterThanOrEqualTo(400), "the slow one");
+            Assert.That(measured.LatencyMs.Max, Is.GreaterThan(350), "the slow one (timers may fire a hair early)");
             Assert.That(measured.LatencyMs.P50, Is.LessThan(100), "the others went out on time, not after it");
             Assert.That(measured.Errors, Is.Zero);
             Assert.That(driver.SoldUnits.Sum(), Is.EqualTo(50));
@@ -33,9 +33,9 @@ public sealed class OpenLoopTests
     [Test]
     public async Task A_request_that_could_not_go_out_on_time_counts_its_wait_in_its_latency()
     {
-        var options = new BenchOptions { OpenDurationSetting = TimeSpan.FromSeconds(0.3), OpenMaxInFlight = 1 };
+        var options = new BenchOptions { OpenDurationSetting = TimeSpan.FromSeconds(0.3) };
 
-        var measured = await new OpenLoopDriver(options, Products).RunAsync(new OpenLoopStep("http", 0.5, Rate: 100), "test", TimeSpan.Zero, async _ =>
+        var measured = await new OpenLoopDriver(options, Products).RunAsync(new OpenLoopStep("http", 0.5, Rate: 100, MaxInFlight: 1), "test", TimeSpan.Zero, async _ =>
         {
             await Task.Delay(20);
             return new Attempt("201", Confirmed: true);
@@ -51,13 +51,21 @@ public sealed class OpenLoopTests
     }
 
     [Test]
-    public async Task Requests_that_confirm_nothing_are_errors_and_the_achieved_rate_counts_confirmed_orders_only()
+    public async Task Requests_that_confirm_nothing_are_errors_apart_from_the_latency_and_the_achieved_rate_of_confirmed_orders()
     {
         var options = new BenchOptions { OpenDurationSetting = TimeSpan.FromSeconds(1) };
         var sent = 0;
 
-        var measured = await new OpenLoopDriver(options, Products).RunAsync(new OpenLoopStep("http", 0.5, Rate: 40), "test", TimeSpan.Zero, _ =>
-            Task.FromResult(Interlocked.Increment(ref sent) % 4 == 0 ? new Attempt("503", Confirmed: false) : new Attempt("201", Confirmed: true)));
+        var measured = await new OpenLoopDriver(options, Products).RunAsync(new OpenLoopStep("http", 0.5, Rate: 40, MaxInFlight: 100), "test", TimeSpan.Zero, async _ =>
+        {
+            if (Interlocked.Increment(ref sent) % 4 == 0)
+            {
+                return new Attempt("503", Confirmed: false);
+            }
+
+            await Task.Delay(50);
+            return new Attempt("201", Confirmed: true);
+        });
 
         Assert.Multiple(() =>
         {
@@ -65,6 +73,7 @@ public sealed class OpenLoopTests
             Assert.That(measured.Errors, Is.EqualTo(10));
             Assert.That(measured.Outcomes, Is.EqualTo(new Dictionary<string, long> { ["201"] = 30, ["503"] = 10 }));
             Assert.That(measured.AchievedPerSecond, Is.EqualTo(30).Within(3));
+            Assert.That(measured.LatencyMs.P50, Is.GreaterThanOrEqualTo(50), "a quick refusal is no quick order");
         });
     }
 
@@ -77,15 +86,15 @@ public sealed class OpenLoopTests
             new("raw", Measured(1000), null, Round: 2), new("raw", Measured(600), null, Round: 3),
         ];
 
-        var steps = OpenLoopStep.For(new BenchOptions { OpenLoads = [0.5, 0.25] }, runs);
+        var steps = OpenLoopStep.For(new BenchOptions { OpenLoads = [0.5, 0.25], Clients = 32, OpenMaxInFlight = 2048 }, runs);
 
         Assert.Multiple(() =>
         {
             Assert.That(OpenLoopStep.RawThroughput(runs), Is.EqualTo(600));
             Assert.That(steps, Is.EqualTo(new[]
             {
-                new OpenLoopStep("raw", 0.25, 150), new OpenLoopStep("http", 0.25, 150),
-                new OpenLoopStep("raw", 0.5, 300), new OpenLoopStep("http", 0.5, 300),
+                new OpenLoopStep("raw", 0.25, 150, 32), new OpenLoopStep("http", 0.25, 150, 2048),
+                new OpenLoopStep("raw", 0.5, 300, 32), new OpenLoopStep("http", 0.5, 300, 2048),
             }));
             Assert.That(OpenLoopStep.For(new BenchOptions(), [new("http", Measured(100), null)]), Is.Empty, "no raw run, no rates");
             Assert.That(OpenLoopStep.For(new BenchOptions { OpenLoads = [] }, runs), Is.Empty, "--open-loads none");
@@ -122,7 +131,7 @@ public sealed class OpenLoopTests
         {
             Assert.That(markdown, Does.Contain("Rates are shares of the raw run's closed-loop throughput (800 orders/s)"));
             Assert.That(markdown, Does.Contain("| 50 % | 400 | 400 | 5.0 | 20.0 | 40.0 | 50.0 | 0 | 300 | 5.0 | 20.0 | 120.0 | 50.0 | 25 (25.0 %) | 3.0× |"));
-            Assert.That(markdown, Does.Contain("- http at 50 %: 100 requests, 201×75, 503×25"));
+            Assert.That(markdown, Does.Contain("- http at 50 %: 100 requests, 201×75, 503×25; at most 32 in flight"));
         });
     }
 
@@ -137,7 +146,7 @@ public sealed class OpenLoopTests
     }
 
     private static OpenLoopMeasurement Step(string mode, double p99, long errors) => new(
-        mode, mode, 0.5, 400, 100, 400 - (errors * 4), new Latency(5, 20, p99, 50), errors, 0, new Dictionary<string, long> { ["ok"] = 100 - errors });
+        mode, 32, mode, 0.5, 400, 100, 400 - (errors * 4), new Latency(5, 20, p99, 50), errors, 0, new Dictionary<string, long> { ["ok"] = 100 - errors });
 
     private static Measurement Measured(double ordersPerSecond) =>
         new("run", 32, 1000, 10, ordersPerSecond, new Latency(1, 2, 3, 4), new Dictionary<string, long> { ["201"] = 1000 });
