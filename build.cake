@@ -233,7 +233,7 @@ Task("Token")
 });
 
 Task("Bench")
-    .Description("Starts a fresh stack on its own ports and runs the load benchmark: MongoDB alone, PostgreSQL alone, raw storage, full system.")
+    .Description("Starts a fresh stack on its own ports and runs the load benchmark: MongoDB alone, PostgreSQL alone, raw storage, full system; then open-loop steps of raw storage and the full system at fixed rates.")
     .IsDependentOn("Build")
     .Does(() =>
 {
@@ -266,8 +266,14 @@ Task("Bench")
             .Append("--rounds").Append(Argument("rounds", "3"))
             .Append("--lines").Append(Argument("lines", "1"))
             .Append("--postgres").AppendQuoted(OrdersConnectionString(55433))
+            // Commands per order of the full system are read from each host's metrics, before and after its window.
+            .Append("--inventory-metrics").Append($"http://127.0.0.1:{5011 + OperationsPortOffset}/metrics")
+            .Append("--payment-metrics").Append($"http://127.0.0.1:{5012 + OperationsPortOffset}/metrics")
             .Append("--json").AppendQuoted($"{results}/bench-{stamp}.json")
             .Append("--markdown").AppendQuoted($"{results}/bench-{stamp}.md");
+        // The open-loop steps after the closed-loop runs: --open-loads=25,50,75 (or none), --open-duration=S.
+        if (HasArgument("open-loads")) arguments.Append("--open-loads").Append(Argument<string>("open-loads"));
+        if (HasArgument("open-duration")) arguments.Append("--open-duration").Append(Argument<string>("open-duration"));
         var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments });
         if (exitCode != 0) throw new CakeException($"The load benchmark failed ({exitCode}); host logs in {logs}.");
         Information($"Results in {results}/bench-{stamp}.md and .json");

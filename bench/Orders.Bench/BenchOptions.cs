@@ -24,6 +24,16 @@ internal sealed record BenchOptions
           --service-key KEY    the gRPC service key (development key)
           --postgres CS        orders database (Host=127.0.0.1;Port=55433;Database=orders;Username=postgres)
           --mongo URI          inventory MongoDB (mongodb://127.0.0.1:27018); --mongo-database NAME (inventory)
+          --open-loads L       after the closed-loop runs, open-loop steps at these percentages of the raw run's
+                               throughput (the median of its rounds): raw storage, then the full system if it ran, at
+                               each rate (25,50,75); none skips them. Needs a raw run (modes compare and raw)
+          --open-duration S    measured seconds per open-loop step (--duration, at most 20), after a warm-up as short as
+                               the later pairs' (5 s, or --warmup if shorter)
+          --open-max-in-flight N   open loop, full system: requests outstanding at most (2048); a request due while N
+                               are outstanding waits, and that wait is in its latency. Raw storage places at most
+                               --clients orders at once, as the WebApi runs at most that many sagas in Bench
+          --inventory-metrics URL  Inventory's Prometheus metrics, for commands per order (http://127.0.0.1:5111/metrics)
+          --payment-metrics URL    PaymentHost's (http://127.0.0.1:5112/metrics); the WebApi's are --api's /metrics
           --json PATH          also write the results as JSON
           --markdown PATH      also write the results table as Markdown
         """;
@@ -45,8 +55,23 @@ internal sealed record BenchOptions
     public string Postgres { get; init; } = "Host=127.0.0.1;Port=55433;Database=orders;Username=postgres";
     public string Mongo { get; init; } = "mongodb://127.0.0.1:27018";
     public string MongoDatabase { get; init; } = "inventory";
+    public IReadOnlyList<double> OpenLoads { get; init; } = [0.25, 0.50, 0.75];
+    public TimeSpan? OpenDurationSetting { get; init; }
+    public int OpenMaxInFlight { get; init; } = 2048;
+    public Uri InventoryMetrics { get; init; } = new("http://127.0.0.1:5111/metrics");
+    public Uri PaymentMetrics { get; init; } = new("http://127.0.0.1:5112/metrics");
     public string? JsonPath { get; init; }
     public string? MarkdownPath { get; init; }
+
+    /// <summary>Long enough for a steady p99 at the lowest rate, short enough that six steps fit a CI smoke of short runs.</summary>
+    public static readonly TimeSpan LongestDefaultOpenDuration = TimeSpan.FromSeconds(20);
+
+    public TimeSpan OpenDuration => OpenDurationSetting ?? (Duration < LongestDefaultOpenDuration ? Duration : LongestDefaultOpenDuration);
+
+    /// <summary>Each open-loop step's warm-up: the hosts are warm by then, as for the later pairs; only connections open.</summary>
+    public TimeSpan OpenWarmup => PlannedRun.WarmupOfLaterRounds(Warmup);
+
+    public Uri ApiMetrics => new(Api, "metrics");
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -76,6 +101,11 @@ internal sealed record BenchOptions
                 "--postgres" => options with { Postgres = Value() },
                 "--mongo" => options with { Mongo = Value() },
                 "--mongo-database" => options with { MongoDatabase = Value() },
+                "--open-loads" => options with { OpenLoads = Loads(Value()) },
+                "--open-duration" => options with { OpenDurationSetting = Seconds() },
+                "--open-max-in-flight" => options with { OpenMaxInFlight = Count() },
+                "--inventory-metrics" => options with { InventoryMetrics = new Uri(Value()) },
+                "--payment-metrics" => options with { PaymentMetrics = new Uri(Value()) },
                 "--json" => options with { JsonPath = Value() },
                 "--markdown" => options with { MarkdownPath = Value() },
                 _ => throw new ArgumentException($"unknown option {name}"),
@@ -94,4 +124,11 @@ internal sealed record BenchOptions
 
         return options;
     }
+
+    /// <summary>"25,50,75" as fractions of one; "none" as no loads.</summary>
+    private static double[] Loads(string percentages) => percentages == "none"
+        ? []
+        : [.. percentages.Split(',', StringSplitOptions.TrimEntries).Select(p => double.Parse(p, CultureInfo.InvariantCulture) is var percent and > 0
+            ? percent / 100
+            : throw new ArgumentException($"--open-loads takes positive percentages, got {p}"))];
 }

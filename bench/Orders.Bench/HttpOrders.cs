@@ -6,10 +6,12 @@ namespace Orders.Bench;
 /// <summary>The full system: <c>POST /orders</c> through the REST API, which runs the saga over gRPC and both stores.</summary>
 internal sealed class HttpOrders(HttpClient http, bool idempotency)
 {
-    public static HttpClient CreateClient(BenchOptions options) =>
+    /// <param name="options">The API's address.</param>
+    /// <param name="connections">At most this many requests at once: the clients of a closed loop, the requests in flight of an open one.</param>
+    public static HttpClient CreateClient(BenchOptions options, int connections) =>
         new(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = options.Clients,
+            MaxConnectionsPerServer = connections,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         })
         {

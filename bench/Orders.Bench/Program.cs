@@ -20,6 +20,10 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
     return 2;
 }
 
+// Counted before anything is sent: the raw runs' commands per order come from the load tool's own drivers.
+using var driverCommands = new DriverCommands();
+using var hostCommands = HostCommands.For(options);
+
 // The raw baseline talks to PostgreSQL as the WebApi does (Orders.Infrastructure's OrdersDatabase.Tuned): statements
 // prepared once per connection, no DISCARD ALL when a connection goes back to the pool. Else the baseline would pay
 // for work the system it is set against does not do.
@@ -27,31 +31,48 @@ await using var orders = new NpgsqlDataSourceBuilder(options.Postgres)
 {
     ConnectionStringBuilder = { MaxPoolSize = Math.Max(100, options.Clients * 2), MaxAutoPrepare = 32, NoResetOnClose = true },
 }.Build();
-var inventory = new MongoClient(options.Mongo).GetDatabase(options.MongoDatabase);
+var inventory = new MongoClient(driverCommands.Counting(MongoClientSettings.FromConnectionString(options.Mongo))).GetDatabase(options.MongoDatabase);
 var raw = new RawStorage(orders, inventory);
 using var stockRoom = StockRoom.Open(options, orders);
-using var http = HttpOrders.CreateClient(options);
+using var http = HttpOrders.CreateClient(options, options.Clients);
 var httpOrders = new HttpOrders(http, options.Idempotency);
 var runId = DateTime.UtcNow.ToString("MMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+
+(string Name, Func<OrderPlan, Task<Attempt>> Place) Load(string mode, HttpOrders system) => mode switch
+{
+    "mongo" => ("MongoDB alone: conditional $inc per line", raw.TakeOnlyAsync),
+    "postgres" => ("PostgreSQL alone: insert + confirm batches", raw.StoreOnlyAsync),
+    "raw" => ("raw storage: Npgsql + MongoDB.Driver", raw.PlaceAsync),
+    _ => ("full system: REST → saga → gRPC → stores", system.PlaceAsync),
+};
 
 var runs = new List<RunReport>();
 foreach (var (mode, round, warmup) in PlannedRun.For(options))
 {
-    var (name, place) = mode switch
-    {
-        "mongo" => ("MongoDB alone: conditional $inc per line", (Func<OrderPlan, Task<Attempt>>)raw.TakeOnlyAsync),
-        "postgres" => ("PostgreSQL alone: insert + confirm batches", raw.StoreOnlyAsync),
-        "raw" => ("raw storage: Npgsql + MongoDB.Driver", raw.PlaceAsync),
-        _ => ("full system: REST → saga → gRPC → stores", httpOrders.PlaceAsync),
-    };
+    var (name, place) = Load(mode, httpOrders);
     var products = await stockRoom.RestockAsync($"bench-{runId}-{mode}-{round}");
     var driver = new LoadDriver(options with { Warmup = warmup }, products);
-    var measurement = await driver.RunAsync(round == 1 ? name : $"{name}, round {round}", place);
+    // The hosts are read in every run: while only the stores are loaded, what they send is their own background.
+    ICommandCounter[] counters = mode == "http" ? [hostCommands] : [driverCommands, hostCommands];
+    var measurement = await driver.RunAsync(round == 1 ? name : $"{name}, round {round}", place, counters);
     var stock = mode == "postgres" ? null : await stockRoom.CheckAsync(products, driver.SoldUnits, ordersStored: mode != "mongo");
     runs.Add(new RunReport(mode, measurement, stock, round));
 }
 
-var report = new BenchReport(DateTimeOffset.UtcNow, BenchReport.MachineDescription(), BenchSettings.From(options), runs);
+// Open loop: requests in flight are bounded by --open-max-in-flight, not by the clients, so the client needs as many connections.
+using var openHttp = HttpOrders.CreateClient(options, options.OpenMaxInFlight);
+var openOrders = new HttpOrders(openHttp, options.Idempotency);
+var openLoop = new List<OpenLoopMeasurement>();
+foreach (var step in OpenLoopStep.For(options, runs))
+{
+    var (name, place) = Load(step.Mode, openOrders);
+    var products = await stockRoom.RestockAsync(FormattableString.Invariant($"bench-{runId}-open-{step.Mode}-{step.Load * 100:0}"));
+    var driver = new OpenLoopDriver(options, products);
+    var measurement = await driver.RunAsync(step, name, options.OpenWarmup, place);
+    openLoop.Add(measurement with { Stock = await stockRoom.CheckAsync(products, driver.SoldUnits, ordersStored: true) });
+}
+
+var report = new BenchReport(DateTimeOffset.UtcNow, BenchReport.MachineDescription(), BenchSettings.From(options), runs, openLoop);
 var markdown = report.ToMarkdown();
 Console.WriteLine();
 Console.WriteLine(markdown);

@@ -12,8 +12,13 @@ namespace Orders.Bench;
 /// </summary>
 internal sealed record RunReport(string Mode, Measurement Measurement, StockCheck? Stock, int Round = 1);
 
-/// <summary>Everything measured in one invocation, with the settings and machine the figures depend on.</summary>
-internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSettings Settings, IReadOnlyList<RunReport> Runs)
+/// <summary>Everything measured in one invocation, with the settings and machine the figures depend on; the open-loop steps after the closed-loop runs.</summary>
+internal sealed record BenchReport(
+    DateTimeOffset At,
+    string Machine,
+    BenchSettings Settings,
+    IReadOnlyList<RunReport> Runs,
+    IReadOnlyList<OpenLoopMeasurement>? OpenLoop = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -30,7 +35,11 @@ internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSetti
         ? (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2
         : null;
 
-    public bool Conserved => Runs.All(run => run.Stock is null || run.Stock.Conserved);
+    /// <summary>The closed-loop throughput the open-loop rates are shares of.</summary>
+    public double? OpenLoopBasis => OpenLoop is { Count: > 0 } ? OpenLoopStep.RawThroughput(Runs) : null;
+
+    public bool Conserved =>
+        Runs.All(run => run.Stock is null || run.Stock.Conserved) && (OpenLoop ?? []).All(step => step.Stock is null || step.Stock.Conserved);
 
     public static string MachineDescription() =>
         $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
@@ -73,6 +82,8 @@ internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSetti
             }
         }
 
+        CommandReport.AppendTo(table, Runs);
+        OpenLoopReport.AppendTo(table, this);
         return table.ToString();
     }
 
@@ -90,7 +101,7 @@ internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSetti
             .Select(pair => (pair.Http!, pair.Raw!)),
     ];
 
-    private static string Describe(StockCheck? check) => check switch
+    public static string Describe(StockCheck? check) => check switch
     {
         null => "n/a",
         { Conserved: true } => Invariant($"ok: {check.Taken:N0} units taken = sold"),
@@ -100,7 +111,9 @@ internal sealed record BenchReport(DateTimeOffset At, string Machine, BenchSetti
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
 
-internal sealed record BenchSettings(int Clients, double Warmup, string Window, int Products, int Lines, int Quantity, bool Idempotency, int Rounds)
+/// <summary>The settings the figures depend on; the last two are the seconds of warm-up and measurement of each open-loop step.</summary>
+internal sealed record BenchSettings(
+    int Clients, double Warmup, string Window, int Products, int Lines, int Quantity, bool Idempotency, int Rounds, double OpenWarmup, double OpenDuration)
 {
     public static BenchSettings From(BenchOptions options) => new(
         options.Clients,
@@ -110,5 +123,7 @@ internal sealed record BenchSettings(int Clients, double Warmup, string Window, 
         options.Lines,
         options.Quantity,
         options.Idempotency,
-        options.Mode == "compare" ? options.Rounds : 1);
+        options.Mode == "compare" ? options.Rounds : 1,
+        options.OpenWarmup.TotalSeconds,
+        options.OpenDuration.TotalSeconds);
 }

@@ -7,6 +7,7 @@ using Orders.InventoryHost.Configuration;
 using Orders.InventoryHost.Grpc;
 using Orders.InventoryHost.Health;
 using Orders.InventoryHost.Stock;
+using Orders.InventoryHost.Telemetry;
 
 namespace Orders.InventoryHost;
 
@@ -26,7 +27,10 @@ public static class DependencyInjection
         services.AddOptions<StockSeedOptions>().Bind(configuration.GetSection(StockSeedOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StockSeedOptions>, StockSeedOptionsValidation>();
 
-        services.AddSingleton<IMongoClient>(sp => new MongoClient(sp.GetRequiredService<IOptions<MongoStoreOptions>>().Value.ConnectionString));
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IMongoClient>(sp => new MongoClient(
+            MongoClientSettings.FromConnectionString(sp.GetRequiredService<IOptions<MongoStoreOptions>>().Value.ConnectionString)
+                .CountingCommands(sp.GetRequiredService<IHttpContextAccessor>())));
         services.AddSingleton(sp =>
             sp.GetRequiredService<IMongoClient>().GetDatabase(sp.GetRequiredService<IOptions<MongoStoreOptions>>().Value.Database));
         services.TryAddSingleton(TimeProvider.System);

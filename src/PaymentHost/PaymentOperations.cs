@@ -8,6 +8,9 @@ public static class PaymentOperations
     public const string ServiceName = "orders-payment";
     public const string HealthPath = "/healthz";
 
+    /// <summary>Npgsql's own meter: its <c>db.client.operation.duration</c> count is the round trips to the payments database.</summary>
+    public const string NpgsqlMeter = "Npgsql";
+
     public static WebApplication MapPaymentOperations(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath);

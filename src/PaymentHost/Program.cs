@@ -18,7 +18,7 @@ builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks()
     .AddCheck<PaymentStoreHealthCheck>("payments", timeout: PaymentStoreHealthCheck.Timeout);
 builder.Services.AddPaymentEmulator(builder.Configuration);
-builder.Services.AddObservability(builder.Configuration, PaymentOperations.ServiceName, sources: [], meters: []);
+builder.Services.AddObservability(builder.Configuration, PaymentOperations.ServiceName, sources: [], meters: [PaymentOperations.NpgsqlMeter]);
 
 var app = builder.Build();
 

@@ -12,7 +12,7 @@ public static class InventoryTelemetry
     public const string MeterName = "Orders.Inventory";
     public const string HealthPath = "/healthz";
 
-    private static readonly Meter Meter = new(MeterName);
+    internal static readonly Meter Meter = new(MeterName);
 
     private static readonly Counter<long> Reservations = Meter.CreateCounter<long>(
         "inventory.reservations", "{reservation}", "Reservations asked for, by outcome: reserved, rejected or refused.");

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace Orders.Bench;
+
+/// <summary>
+/// The hosts' own counts, from their Prometheus <c>/metrics</c>: the InventoryHost's <c>inventory.mongo.commands</c>
+/// (by command, and whether a gRPC call or background work sent it), and in the WebApi and the PaymentHost Npgsql's
+/// <c>db.client.operation.duration</c> count, one per command or batch sent, that is per round trip.
+/// </summary>
+internal sealed class HostCommands(HttpClient http, IReadOnlyList<Uri> endpoints) : ICommandCounter, IDisposable
+{
+    public const string MongoCommands = "inventory_mongo_commands_total";
+    public const string PostgresOperations = "db_client_operation_duration_seconds_count";
+
+    /// <summary>The exporter answers a scrape this soon after the last one from its cache.</summary>
+    private static readonly TimeSpan ExporterCache = TimeSpan.FromMilliseconds(300);
+
+    private readonly Stopwatch _sinceLastRead = new();
+    private bool _told;
+
+    public const string Name = "hosts' /metrics";
+
+    public string CountedBy => Name;
+
+    public static HostCommands For(BenchOptions options) =>
+        new(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, [options.InventoryMetrics, options.PaymentMetrics, options.ApiMetrics]);
+
+    public async Task<CommandTotals?> ReadAsync()
+    {
+        if (_sinceLastRead.IsRunning && _sinceLastRead.Elapsed < ExporterCache)
+        {
+            await Task.Delay(ExporterCache - _sinceLastRead.Elapsed);
+        }
+
+        try
+        {
+            var pages = await Task.WhenAll(endpoints.Select(endpoint => http.GetStringAsync(endpoint)));
+            _sinceLastRead.Restart();
+            return Totals(pages.SelectMany(PrometheusText.Parse));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            if (!_told)
+            {
+                _told = true;
+                Console.Error.WriteLine($"  The hosts' metrics can't be read ({exception.Message}): no commands per order for the full system.");
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>A MongoDB command is an order's when a call sent it and it is no connection set-up or ping.</summary>
+    public static CommandTotals Totals(IEnumerable<MetricSample> samples)
+    {
+        var mongo = new Dictionary<string, long>(StringComparer.Ordinal);
+        var background = new Dictionary<string, long>(StringComparer.Ordinal);
+        var postgres = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var sample in samples)
+        {
+            if (sample.Name == MongoCommands && sample.Labels.TryGetValue("command", out var command))
+            {
+                var ordered = sample.Labels.GetValueOrDefault("origin") == "call" && !CommandTotals.ConnectionCommands.Contains(command);
+                Add(ordered ? mongo : background, command, sample.Value);
+            }
+            else if (sample.Name == PostgresOperations && sample.Labels.TryGetValue(DriverCommands.NpgsqlPoolTag.Replace('.', '_'), out var pool))
+            {
+                Add(postgres, DriverCommands.DatabaseOf(pool), sample.Value);
+            }
+        }
+
+        return new CommandTotals(mongo, background, postgres);
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private static void Add(Dictionary<string, long> counts, string key, double value) =>
+        counts[key] = counts.GetValueOrDefault(key) + (long)value;
+}
