@@ -24,10 +24,12 @@ internal sealed record OpenLoopStep(string Mode, double Load, double Rate, int M
             new OpenLoopStep(mode, load, load * raw, mode == "raw" ? options.Clients : options.OpenMaxInFlight)))];
     }
 
-    /// <summary>The median closed-loop throughput of the raw runs, when there is one above zero.</summary>
+    /// <summary>The median closed-loop throughput of the raw runs at full load, when there is one above zero.</summary>
     public static double? RawThroughput(IReadOnlyList<RunReport> closedLoop)
     {
-        var raw = closedLoop.Where(run => run.Mode == "raw").Select(run => run.Measurement.OrdersPerSecond).Order().ToList();
+        var fullLoad = closedLoop.Count == 0 ? 0 : closedLoop.Max(run => run.Measurement.Clients);
+        var raw = closedLoop.Where(run => run.Mode == "raw" && run.Measurement.Clients == fullLoad)
+            .Select(run => run.Measurement.OrdersPerSecond).Order().ToList();
         if (raw.Count == 0)
         {
             return null;

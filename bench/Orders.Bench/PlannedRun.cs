@@ -1,14 +1,18 @@
 namespace Orders.Bench;
 
-/// <summary>One run of the invocation: which mode, in which round of raw/full-system pairs, after how much warm-up.</summary>
-internal sealed record PlannedRun(string Mode, int Round, TimeSpan Warmup)
+/// <summary>
+/// One run of the invocation: which mode, in which round of raw/full-system pairs, after how much warm-up, and with
+/// how many clients when not --clients.
+/// </summary>
+internal sealed record PlannedRun(string Mode, int Round, TimeSpan Warmup, int? Clients = null)
 {
     /// <summary>Warm-up of the pairs after the first: the hosts are warm by then, only the clients' pipelines fill.</summary>
     public static readonly TimeSpan LaterRoundWarmup = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Compare: MongoDB alone, PostgreSQL alone, raw, full system, then the further pairs, each in the other order than
-    /// the one before, so a machine that slows down or speeds up through the rounds favours neither side.
+    /// the one before, so a machine that slows down or speeds up through the rounds favours neither side; last, raw and
+    /// full system with a single client, for the latency of one order on an idle stack.
     /// </summary>
     public static IReadOnlyList<PlannedRun> For(BenchOptions options)
     {
@@ -23,6 +27,11 @@ internal sealed record PlannedRun(string Mode, int Round, TimeSpan Warmup)
         {
             string[] pair = round % 2 == 0 ? ["http", "raw"] : ["raw", "http"];
             runs.AddRange(pair.Select(mode => new PlannedRun(mode, round, warmup)));
+        }
+
+        if (options.Clients > 1)
+        {
+            runs.AddRange(new[] { "raw", "http" }.Select(mode => new PlannedRun(mode, 1, warmup, Clients: 1)));
         }
 
         return runs;

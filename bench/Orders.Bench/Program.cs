@@ -47,14 +47,19 @@ var runId = DateTime.UtcNow.ToString("MMddHHmmss", System.Globalization.CultureI
 };
 
 var runs = new List<RunReport>();
-foreach (var (mode, round, warmup) in PlannedRun.For(options))
+foreach (var (mode, round, warmup, clients) in PlannedRun.For(options))
 {
     var (name, place) = Load(mode, httpOrders);
-    var products = await stockRoom.RestockAsync($"bench-{runId}-{mode}-{round}");
-    var driver = new LoadDriver(options with { Warmup = warmup }, products);
+    if (clients is { } fewer)
+    {
+        name = $"{name}, {fewer} client{(fewer == 1 ? "" : "s")}";
+    }
+
+    var products = await stockRoom.RestockAsync($"bench-{runId}-{mode}-{round}-{clients ?? options.Clients}");
+    var driver = new LoadDriver(options with { Warmup = warmup, Clients = clients ?? options.Clients }, products);
     // The hosts are read in every run: while only the stores are loaded, what they send is their own background.
     ICommandCounter[] counters = mode == "http" ? [hostCommands] : [driverCommands, hostCommands];
-    var measurement = await driver.RunAsync(round == 1 ? name : $"{name}, round {round}", place, counters);
+    var measurement = await driver.RunAsync(round == 1 || clients is not null ? name : $"{name}, round {round}", place, counters);
     var stock = mode == "postgres" ? null : await stockRoom.CheckAsync(products, driver.SoldUnits, ordersStored: mode != "mongo");
     runs.Add(new RunReport(mode, measurement, stock, round));
 }

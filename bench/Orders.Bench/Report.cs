@@ -84,6 +84,7 @@ internal sealed record BenchReport(
 
         CommandReport.AppendTo(table, Runs);
         OpenLoopReport.AppendTo(table, this);
+        TargetReport.AppendTo(table, this);
         return table.ToString();
     }
 
@@ -91,10 +92,10 @@ internal sealed record BenchReport(
         ? Invariant($"; then {Settings.Rounds - 1} more pair(s) of raw and full-system runs, {PlannedRun.WarmupOfLaterRounds(TimeSpan.FromSeconds(Settings.Warmup)).TotalSeconds:0.#} s warm-up each")
         : "";
 
-    /// <summary>The full-system and raw runs of each round that has both, in round order.</summary>
-    private IReadOnlyList<(Measurement Http, Measurement Raw)> Pairs =>
+    /// <summary>The full-system and raw runs at --clients of each round that has both, in round order.</summary>
+    public IReadOnlyList<(Measurement Http, Measurement Raw)> Pairs =>
     [
-        .. Runs.GroupBy(run => run.Round)
+        .. Runs.Where(run => run.Measurement.Clients == Settings.Clients).GroupBy(run => run.Round)
             .OrderBy(round => round.Key)
             .Select(round => (Http: round.FirstOrDefault(run => run.Mode == "http")?.Measurement, Raw: round.FirstOrDefault(run => run.Mode == "raw")?.Measurement))
             .Where(pair => pair is { Http: not null, Raw.OrdersPerSecond: > 0 })

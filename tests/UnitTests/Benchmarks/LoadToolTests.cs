@@ -80,7 +80,8 @@ public sealed class LoadToolTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(runs.Select(run => $"{run.Mode}{run.Round}"), Is.EqualTo(new[] { "mongo1", "postgres1", "raw1", "http1", "http2", "raw2", "raw3", "http3" }));
+            Assert.That(runs.Select(run => $"{run.Mode}{run.Round}"), Is.EqualTo(new[] { "mongo1", "postgres1", "raw1", "http1", "http2", "raw2", "raw3", "http3", "raw1", "http1" }));
+            Assert.That(runs.Select(run => run.Clients), Is.EqualTo(Enumerable.Repeat<int?>(null, 8).Concat([1, 1])), "last, one client each");
             Assert.That(runs.Take(4).Select(run => run.Warmup), Is.All.EqualTo(TimeSpan.FromSeconds(120)));
             Assert.That(runs.Skip(4).Select(run => run.Warmup), Is.All.EqualTo(PlannedRun.LaterRoundWarmup));
             Assert.That(PlannedRun.For(new BenchOptions { Rounds = 2, Warmup = TimeSpan.FromSeconds(1) }).Last().Warmup, Is.EqualTo(TimeSpan.FromSeconds(1)), "never longer than --warmup");
@@ -107,6 +108,34 @@ public sealed class LoadToolTests
             Assert.That(report.ToMarkdown(), Does.Contain("then 2 more pair(s) of raw and full-system runs, 5 s warm-up each"));
             Assert.That(report.ToMarkdown(), Does.Contain("Full system / raw storage: 40 %** of the throughput, the median of 3 pairs (25 %, 50 %, 40 %)"));
             Assert.That(new BenchReport(DateTimeOffset.UnixEpoch, "test", report.Settings, runs[..4]).Ratio, Is.EqualTo(0.375).Within(1e-9), "an even count takes the middle two");
+        });
+    }
+
+    [Test]
+    public void The_targets_are_read_off_the_full_load_pairs_and_the_single_client_pair_and_say_which_are_met()
+    {
+        var cpu = new Dictionary<string, double> { ["WebApi"] = 0.5, ["InventoryHost"] = 0.4, ["PaymentHost"] = 0.2, ["MongoDB"] = 0.6 };
+        var commands = new CommandCount(
+            HostCommands.Name, 1000, 10, new Dictionary<string, long> { ["findAndModify"] = 2000, ["insert"] = 1000 }, new Dictionary<string, long>(),
+            new Dictionary<string, long> { ["orders"] = 2000, ["payments"] = 1000 });
+        RunReport[] runs =
+        [
+            new("raw", Measured(1000) with { LatencyMs = new Latency(2, 4, 20, 30) }, null),
+            new("http", Measured(400) with { LatencyMs = new Latency(5, 9, 50, 60), CpuMsPerOrder = cpu, Commands = [commands] }, null),
+            new("raw", Measured(500) with { Clients = 1, LatencyMs = new Latency(1, 2, 3, 4) }, null),
+            new("http", Measured(100) with { Clients = 1, LatencyMs = new Latency(3, 4, 5, 6) }, null),
+        ];
+
+        var markdown = new BenchReport(DateTimeOffset.UnixEpoch, "test", BenchSettings.From(new BenchOptions()), runs).ToMarkdown();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Does.Contain("| CPU per order in the product's processes (WebApi + InventoryHost + PaymentHost), ms | ≤ 1.2 | 1.10 | yes |"));
+            Assert.That(markdown, Does.Contain("| MongoDB commands per order | ≤ 3 | 3.00 | yes |"));
+            Assert.That(markdown, Does.Contain("| PostgreSQL round trips per order, orders database | ≤ 2 | 2.00 | yes |"));
+            Assert.That(markdown, Does.Contain("| throughput at 32 clients, full system ÷ raw | ≥ 50 % | 40 % | no |"), "the single-client pair is no pair of the ratio");
+            Assert.That(markdown, Does.Contain("| p99 at 32 clients, full system ÷ raw | ≤ 2× | 2.50× | no |"));
+            Assert.That(markdown, Does.Contain("| p50 with one client, full system ÷ raw | ≤ 2× | 3.00× | no |"));
         });
     }
 

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace Orders.Bench;
+
+/// <summary>
+/// The targets of issue 18 read off this invocation's figures: printed, never asserted, since a shared machine is no
+/// place for thresholds. Each figure is the median over the rounds that measured it.
+/// </summary>
+internal static class TargetReport
+{
+    private static readonly string[] ProductProcesses = ["WebApi", "InventoryHost", "PaymentHost"];
+
+    public static void AppendTo(StringBuilder markdown, BenchReport report)
+    {
+        var fullLoad = report.Runs.Where(run => run.Mode == "http" && run.Measurement.Clients == report.Settings.Clients).ToList();
+        var single = report.Runs.Where(run => run.Measurement.Clients == 1 && report.Settings.Clients > 1).ToList();
+        var singleHttp = single.FirstOrDefault(run => run.Mode == "http")?.Measurement;
+        var singleRaw = single.FirstOrDefault(run => run.Mode == "raw")?.Measurement;
+        Target[] rows =
+        [
+            new("CPU per order in the product's processes (WebApi + InventoryHost + PaymentHost), ms", "≤ 1.2",
+                Median(fullLoad.Select(run => run.Measurement.CpuMsPerOrder is { } cpu ? ProductProcesses.Sum(cpu.GetValueOrDefault) : (double?)null)),
+                figure => figure <= 1.2, Number),
+            new("MongoDB commands per order", "≤ 3", Median(fullLoad.Select(run => Own(run)?.MongoPerOrder)), figure => Math.Round(figure, 2) <= 3, Number),
+            new("PostgreSQL round trips per order, orders database", "≤ 2",
+                Median(fullLoad.Select(run => Own(run) is { } own && own.Postgres.TryGetValue("orders", out var trips) ? own.PerOrder(trips) : (double?)null)),
+                figure => Math.Round(figure, 2) <= 2, Number),
+            new(Invariant($"throughput at {report.Settings.Clients} clients, full system ÷ raw"), "≥ 50 %", report.Ratio, figure => figure >= 0.5, Percent),
+            new(Invariant($"p99 at {report.Settings.Clients} clients, full system ÷ raw"), "≤ 2×",
+                Median(report.Pairs.Select(pair => (double?)(pair.Http.LatencyMs.P99 / pair.Raw.LatencyMs.P99))), figure => figure <= 2, Times),
+            new("p50 with one client, full system ÷ raw", "≤ 2×",
+                singleHttp is not null && singleRaw is { LatencyMs.P50: > 0 } ? singleHttp.LatencyMs.P50 / singleRaw.LatencyMs.P50 : null, figure => figure <= 2, Times),
+        ];
+
+        markdown.AppendLine().AppendLine("Targets (issue 18), from this invocation:").AppendLine()
+            .AppendLine("| target | bound | measured | met |")
+            .AppendLine("| --- | --- | ---: | --- |");
+        foreach (var row in rows)
+        {
+            var met = row.Figure is { } figure ? (row.Met(figure) ? "yes" : "no") : "not measured";
+            markdown.AppendLine($"| {row.Name} | {row.Bound} | {(row.Figure is { } value ? row.Format(value) : "–")} | {met} |");
+        }
+    }
+
+    private static string Number(double value) => Invariant($"{value:0.00}");
+
+    private static string Percent(double value) => Invariant($"{value:P0}");
+
+    private static string Times(double value) => Invariant($"{value:0.00}×");
+
+    private static CommandCount? Own(RunReport run) => run.Measurement.Commands?.FirstOrDefault(count => count.CountedBy == HostCommands.Name);
+
+    private static double? Median(IEnumerable<double?> figures)
+    {
+        var sorted = figures.OfType<double>().Order().ToList();
+        return sorted.Count == 0 ? null : (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Target(string Name, string Bound, double? Figure, Func<double, bool> Met, Func<double, string> Format);
+}
