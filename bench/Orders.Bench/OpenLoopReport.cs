@@ -13,7 +13,7 @@ internal static class OpenLoopReport
             return;
         }
 
-        var raws = report.Runs.Count(run => run.Mode == "raw");
+        var raws = report.Runs.Count(run => run.Mode == "raw" && run.Measurement.Clients == report.Settings.Clients);
         markdown.AppendLine()
             .AppendLine(Invariant($"**Open loop**: requests sent at a fixed rate whatever the answers (request i due at t0 + i/rate), each latency counted from when the request was due, so a slow answer holds back no later request and queueing shows in full. Rates are shares of the raw run's closed-loop throughput ({report.OpenLoopBasis:N0} orders/s{(raws > 1 ? Invariant($", the median of {raws} runs") : "")}); {report.Settings.OpenWarmup:0.#} s warm-up and {report.Settings.OpenDuration:0.#} s measured per step. Latency in ms of the confirmed orders; achieved = orders confirmed per second; errors = requests that confirmed no order (a quick 503 is an error, not a quick order)."))
             .AppendLine()
