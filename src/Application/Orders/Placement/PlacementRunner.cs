@@ -124,7 +124,15 @@ public sealed partial class PlacementRunner(
         {
             // Stored even if the caller went away: the services already did what this outcome records.
             await orders.UpdateAsync(order, CancellationToken.None);
-            Log.Stored(logger, order.Id, order.Status, order.StatusReason);
+            if (order.StatusReason is { } reason)
+            {
+                Log.StoredBecause(logger, order.Id, order.Status, reason);
+            }
+            else
+            {
+                Log.Stored(logger, order.Id, order.Status);
+            }
+
             return new PlacementEnd.Stored(order, facts);
         }
         catch (OrderStoreUnavailableException exception)
@@ -158,8 +166,11 @@ public sealed partial class PlacementRunner(
         [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderId} ({Goal}): {Step}")]
         public static partial void Decided(ILogger logger, OrderId orderId, PlacementGoal goal, PlacementStep step);
 
+        [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} stored as {Status}")]
+        public static partial void Stored(ILogger logger, OrderId orderId, OrderStatus status);
+
         [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} stored as {Status}: {Reason}")]
-        public static partial void Stored(ILogger logger, OrderId orderId, OrderStatus status, string? reason);
+        public static partial void StoredBecause(ILogger logger, OrderId orderId, OrderStatus status, string reason);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId} needs attention: {Reason}")]
         public static partial void NeedsAttention(ILogger logger, OrderId orderId, string reason);
