@@ -205,14 +205,15 @@ public sealed partial class StockLedger
                 : await RejectAsync(stored.Id, taken, cancellationToken);
         }
 
-        await _holds.ReleaseTakenAsync(taken, stored, cancellationToken);
         if (stored.IsReleasedMark)
         {
+            // Every hold of the id goes, this call's with the rest.
             await _holds.ReleaseWhereverHeldAsync(stored.Id, cancellationToken);
             LogReserveAfterRelease(stored.Id);
             return new StockFailure(StockFailureKind.WrongState, $"reservation {stored.Id} was released before its stock was reserved");
         }
 
+        await _holds.ReleaseTakenAsync(taken, stored, cancellationToken);
         if (!sameLines)
         {
             return Conflict(stored.Id);
