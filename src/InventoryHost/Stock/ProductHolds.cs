@@ -36,7 +36,7 @@ internal sealed class ProductHolds(IMongoDatabase database)
         var clashed = false;
         foreach (var line in requested)
         {
-            var rejecting = shortages.Count > 0 || unknown.Count > 0 || clashed;
+            var rejecting = shortages.Count > 0 || unknown.Count > 0;
             var take = rejecting
                 ? await InspectAsync(reservationId, line, cancellationToken)
                 : await TakeAsync(reservationId, token, line, cancellationToken);
@@ -60,6 +60,12 @@ internal sealed class ProductHolds(IMongoDatabase database)
                     clashed = true;
                     break;
             }
+
+            if (clashed)
+            {
+                // The answer is a conflict whatever the other lines hold: they are not read.
+                break;
+            }
         }
 
         return new TakenLines(token, priced, taken, shortages, unknown, clashed);
@@ -74,10 +80,8 @@ internal sealed class ProductHolds(IMongoDatabase database)
     /// never one a later call of the same id took, which is that call's to give back.
     /// </summary>
     public Task DropAsync(string reservationId, IReadOnlyList<ReservationLineDocument> lines, CancellationToken cancellationToken) =>
-        WriteEachAsync(lines, line => line.HoldToken is { } token
-            ? new UpdateOneModel<ProductDocument>(ProductWrites.HeldWith(line.ProductId, token), ProductWrites.DropHoldsWith([token]))
-            : new UpdateOneModel<ProductDocument>(ProductWrites.HeldBy(line.ProductId, reservationId), ProductWrites.DropHold(reservationId)),
-            cancellationToken);
+        WriteEachAsync(lines, line => new UpdateOneModel<ProductDocument>(
+            ProductWrites.HeldAs(line.ProductId, reservationId, line.HoldToken), ProductWrites.DropHoldAs(reservationId, line.HoldToken)), cancellationToken);
 
     /// <summary>The holds this call took go back to available stock, unless the reservation stored first counts on them.</summary>
     public Task ReleaseTakenAsync(TakenLines taken, ReservationDocument stored, CancellationToken cancellationToken)
@@ -161,10 +165,8 @@ internal sealed class ProductHolds(IMongoDatabase database)
     }
 
     /// <summary>A hold goes back to available stock: the one its token names, or on a hold older than tokens the id's.</summary>
-    private static UpdateOneModel<ProductDocument> Release(string reservationId, HeldUnits hold) => hold.Token is { } token
-        ? new UpdateOneModel<ProductDocument>(ProductWrites.HeldWith(hold.ProductId, token), ProductWrites.ReleaseHoldWith(token, hold.Quantity))
-        : new UpdateOneModel<ProductDocument>(
-            ProductWrites.HeldBy(hold.ProductId, reservationId), ProductWrites.ReleaseHold(reservationId, hold.Quantity));
+    private static UpdateOneModel<ProductDocument> Release(string reservationId, HeldUnits hold) => new(
+        ProductWrites.HeldAs(hold.ProductId, reservationId, hold.Token), ProductWrites.ReleaseHoldAs(reservationId, hold.Token, hold.Quantity));
 
     /// <summary>One unordered bulk write: one round trip whatever the number of lines, each update still atomic on its product.</summary>
     private async Task WriteEachAsync<TLine>(

@@ -115,6 +115,22 @@ public sealed class TakeThenDecideTests : LedgerTest
         });
     }
 
+    [Test]
+    public async Task A_reserve_that_finds_a_clash_on_its_first_line_reads_no_further_line()
+    {
+        await HoldDirectlyAsync("p1", "r1", 5, token: "other");
+        var (ledger, commands) = WatchedLedger();
+
+        var result = await ledger.ReserveAsync("r1", [new("p1", 3), new("p2", 2)], CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(result.Failure?.Kind, Is.EqualTo(StockFailureKind.Conflict));
+            Assert.That(commands.Sent, Is.EqualTo(new[] { "findAndModify", "find" }), "the take of p1, then the look that finds the clash");
+            Assert.That(await AvailableAsync("p2"), Is.EqualTo(10));
+        });
+    }
+
     private static BsonDocument Committed(string reservationId, params (string ProductId, int Quantity, string Token)[] lines)
     {
         var now = DateTime.UtcNow;

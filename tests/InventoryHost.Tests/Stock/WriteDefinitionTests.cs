@@ -43,6 +43,12 @@ public sealed class WriteDefinitionTests
             ProductUpdate.Inc(p => p.Available, -Three).Push(p => p.Holds, new StockHold { ReservationId = R1, Quantity = Three, Token = Token }));
         yield return Case("holding for", ProductWrites.HoldingFor(R1), ProductWhere.AnyEq(p => p.Holds.Select(h => h.ReservationId), R1));
         yield return Case("held with", ProductWrites.HeldWith(P1, Token), "{ _id: 'p1', 'holds.token': 't1' }");
+        yield return Case("held as, by token", ProductWrites.HeldAs(P1, R1, Token), "{ _id: 'p1', 'holds.token': 't1' }");
+        yield return Case("held as, older than tokens", ProductWrites.HeldAs(P1, R1, null), "{ _id: 'p1', 'holds.reservation_id': 'r1' }");
+        yield return Case("drop as, by token", ProductWrites.DropHoldAs(R1, Token), ProductWrites.DropHoldsWith([Token]));
+        yield return Case("drop as, older than tokens", ProductWrites.DropHoldAs(R1, null), ProductWrites.DropHold(R1));
+        yield return Case("release as, by token", ProductWrites.ReleaseHoldAs(R1, Token, Three), ProductWrites.ReleaseHoldWith(Token, Three));
+        yield return Case("release as, older than tokens", ProductWrites.ReleaseHoldAs(R1, null, Three), ProductWrites.ReleaseHold(R1, Three));
         yield return Case("held with any", ProductWrites.HeldWithAny(P1, [Token, "t2"]), "{ _id: 'p1', 'holds.token': { $in: ['t1', 't2'] } }");
         yield return Case(
             "release the hold a token took",

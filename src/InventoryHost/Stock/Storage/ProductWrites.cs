@@ -56,6 +56,18 @@ internal static class ProductWrites
     public static FilterDefinition<ProductDocument> HeldWith(string productId, string token) =>
         ById(productId) & Where.Eq(ProductDocument.HoldTokenPath, token);
 
+    /// <summary>The product while it has this hold: the one its token names, or on a hold older than tokens the id's.</summary>
+    public static FilterDefinition<ProductDocument> HeldAs(string productId, string reservationId, string? token) =>
+        token is null ? HeldBy(productId, reservationId) : HeldWith(productId, token);
+
+    /// <summary>The hold goes and its units stay taken; named as in <see cref="HeldAs"/>.</summary>
+    public static UpdateDefinition<ProductDocument> DropHoldAs(string reservationId, string? token) =>
+        token is null ? DropHold(reservationId) : DropHoldsWith([token]);
+
+    /// <summary>The hold goes, its units back to available stock; named as in <see cref="HeldAs"/>.</summary>
+    public static UpdateDefinition<ProductDocument> ReleaseHoldAs(string reservationId, string? token, int quantity) =>
+        token is null ? ReleaseHold(reservationId, quantity) : ReleaseHoldWith(token, quantity);
+
     /// <summary>The product while it has a hold taken with any of these tokens.</summary>
     public static FilterDefinition<ProductDocument> HeldWithAny(string productId, IEnumerable<string> tokens) =>
         ById(productId) & Where.In(ProductDocument.HoldTokenPath, tokens);
