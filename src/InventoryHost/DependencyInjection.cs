@@ -50,6 +50,9 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddInventoryGrpc(this IServiceCollection services)
     {
+        // One of each per host, not per call (the default for an interceptor that is not registered).
+        services.AddSingleton<ServiceCredentialInterceptor>();
+        services.AddSingleton<StoreUnavailableInterceptor>();
         services.AddGrpc(o =>
         {
             o.Interceptors.Add<ServiceCredentialInterceptor>();

@@ -11,7 +11,8 @@ if (args is [HealthProbe.Argument, ..])
     return await HealthProbe.RunAsync(builder.Configuration, PaymentOperations.HealthPath, HttpVersion.Version20);
 }
 
-
+// One per host, not per call (the default for an interceptor that is not registered).
+builder.Services.AddSingleton<ServiceCredentialInterceptor>();
 builder.Services.AddGrpc(o => o.Interceptors.Add<ServiceCredentialInterceptor>());
 builder.Services.AddServiceCredential(builder.Configuration);
 builder.Services.AddGrpcReflection();

@@ -33,13 +33,22 @@ public static class ServiceCredential
         return headers;
     }
 
+    /// <summary>The key as <see cref="Matches"/> compares it: a host computes it once, not on every call.</summary>
+    public static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
     /// <summary>
-    /// True when <paramref name="presented"/> is the key. Both sides are hashed first so the constant-time comparison
-    /// also hides the key's length.
+    /// True when <paramref name="presented"/> is the key whose <see cref="Digest"/> is <paramref name="keyDigest"/>.
+    /// Digests are compared, so the constant-time comparison also hides the key's length.
     /// </summary>
-    public static bool Matches(string? presented, string key) =>
-        presented is not null
-        && CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static bool Matches(string? presented, ReadOnlySpan<byte> keyDigest)
+    {
+        if (presented is null)
+        {
+            return false;
+        }
+
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(presented), digest);
+        return CryptographicOperations.FixedTimeEquals(digest, keyDigest);
+    }
 }

@@ -6,10 +6,13 @@ namespace Orders.Contracts.Security;
 
 /// <summary>
 /// Refuses every call without the service key with UNAUTHENTICATED, before any service code runs. Health checks and
-/// reflection stay open: orchestrators probe them without secrets, and they reveal no business data.
+/// reflection stay open: orchestrators probe them without secrets, and they reveal no business data. Registered as a
+/// singleton, so the key's digest is computed once per host.
 /// </summary>
 public sealed class ServiceCredentialInterceptor(IOptions<ServiceCredentialOptions> options) : Interceptor
 {
+    private readonly byte[] _keyDigest = ServiceCredential.Digest(options.Value.Key);
+
     private static readonly string[] OpenServices = ["/grpc.health.v1.Health/", "/grpc.reflection.v1alpha.ServerReflection/", "/grpc.reflection.v1.ServerReflection/"];
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -48,7 +51,7 @@ public sealed class ServiceCredentialInterceptor(IOptions<ServiceCredentialOptio
             return;
         }
 
-        if (!ServiceCredential.Matches(context.RequestHeaders.GetValue(ServiceCredential.Header), options.Value.Key))
+        if (!ServiceCredential.Matches(context.RequestHeaders.GetValue(ServiceCredential.Header), _keyDigest))
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, $"A valid {ServiceCredential.Header} header is required."));
         }
