@@ -46,9 +46,15 @@ internal static class HostObservability
                     .AddAspNetCoreInstrumentation(options => options.Filter = IsNotAScrape)
                     .AddHttpClientInstrumentation()
                     .AddSource(sources);
+                // Spans nobody receives are not recorded. Trace ids still flow: ASP.NET Core starts an activity per
+                // request for its log scopes, and HttpClient sends it on as traceparent.
                 if (pushOverOtlp)
                 {
                     tracing.AddOtlpExporter();
+                }
+                else
+                {
+                    tracing.SetSampler(new AlwaysOffSampler());
                 }
             })
             .WithMetrics(metrics =>

@@ -88,7 +88,9 @@ internal sealed class RunningSystem : IAsyncDisposable
             builder.UseSetting("RateLimiting:Orders:PermitLimit", EdgeFactory.UnlimitedOrders);
             builder.UseSetting("RabbitMq:Uri", broker.AmqpUri.ToString());
             builder.UseSetting("Outbox:PollInterval", "00:00:00.1");
-            builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+            // Spans are recorded when something receives them; here the in-memory exporter does.
+            builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(
+                tracing => tracing.AddInMemoryExporter(spans).SetSampler(new AlwaysOnSampler())));
         });
         return new RunningSystem(inventory, payment, api, spans, broker);
     }
