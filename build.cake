@@ -253,7 +253,14 @@ Task("Bench")
         ["Placement__MaxConcurrent"] = Argument("placement", "32"),
     };
 
-    var stopStack = StartStack(bench, logs, postgresPort: 55433, mongoPort: 27018, inventoryPort: 5011, paymentPort: 5012, apiPort: 8090, apiSettings);
+    // Measured as shipped: Production, without Development's exception page and DI scope checks, and with the
+    // service key every Production host requires, fresh for each run.
+    var asShipped = new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ServiceAuth__Key"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
+    };
+    var stopStack = StartStack(bench, logs, postgresPort: 55433, mongoPort: 27018, inventoryPort: 5011, paymentPort: 5012, apiPort: 8090, apiSettings, asShipped);
     try
     {
         var tool = MakeAbsolute(File($"./bench/Orders.Bench/bin/{configuration}/net10.0/Orders.Bench.dll")).FullPath;
@@ -266,6 +273,7 @@ Task("Bench")
             .Append("--rounds").Append(Argument("rounds", "3"))
             .Append("--lines").Append(Argument("lines", "1"))
             .Append("--postgres").AppendQuoted(OrdersConnectionString(55433))
+            .Append("--service-key").AppendQuoted(asShipped["ServiceAuth__Key"])
             // Commands per order of the full system are read from each host's metrics, before and after its window.
             .Append("--inventory-metrics").Append($"http://127.0.0.1:{5011 + OperationsPortOffset}/metrics")
             .Append("--payment-metrics").Append($"http://127.0.0.1:{5012 + OperationsPortOffset}/metrics")
@@ -333,8 +341,12 @@ int Exec(string file, string arguments, bool asPostgresUser = false)
 /// order and wired to each other by port; returns once the WebApi is ready. The action returned stops them in reverse.
 /// </summary>
 Action StartStack(DirectoryPath root, DirectoryPath logs, int postgresPort, int mongoPort, int inventoryPort, int paymentPort, int apiPort,
-    IDictionary<string, string> apiSettings = null)
+    IDictionary<string, string> apiSettings = null, IDictionary<string, string> hostSettings = null)
 {
+    // Settings of every host, under each host's own.
+    IDictionary<string, string> Host(IDictionary<string, string> own) =>
+        (hostSettings ?? new Dictionary<string, string>()).Concat(own).ToDictionary(setting => setting.Key, setting => setting.Value);
+
     var started = new Stack<Action>();
     void StopAll()
     {
@@ -355,18 +367,18 @@ Action StartStack(DirectoryPath root, DirectoryPath logs, int postgresPort, int 
         started.Push(StartPostgres(root.Combine("postgres"), postgresPort));
         started.Push(StartMongo(root.Combine("mongo"), mongoPort, logs));
         started.Push(StartHost("InventoryHost", $"http://localhost:{inventoryPort}",
-            new Dictionary<string, string>
+            Host(new Dictionary<string, string>
             {
                 ["Inventory__Mongo__ConnectionString"] = $"mongodb://127.0.0.1:{mongoPort}",
                 ["Operations__HttpPort"] = $"{inventoryPort + OperationsPortOffset}",
-            }, logs));
+            }), logs));
         started.Push(StartHost("PaymentHost", $"http://localhost:{paymentPort}",
-            new Dictionary<string, string>
+            Host(new Dictionary<string, string>
             {
                 ["ConnectionStrings__Payments"] = PaymentsConnectionString(postgresPort),
                 ["Operations__HttpPort"] = $"{paymentPort + OperationsPortOffset}",
-            }, logs));
-        started.Push(StartHost("WebApi", $"http://localhost:{apiPort}", api, logs));
+            }), logs));
+        started.Push(StartHost("WebApi", $"http://localhost:{apiPort}", Host(api), logs));
         WaitUntilReady($"http://localhost:{apiPort}/health/ready", TimeSpan.FromMinutes(3));
         return StopAll;
     }
