@@ -233,7 +233,7 @@ Task("Token")
 });
 
 Task("Bench")
-    .Description("Starts a fresh stack on its own ports and runs the load benchmark: MongoDB alone, PostgreSQL alone, raw storage, full system; then open-loop steps of raw storage and the full system at fixed rates.")
+    .Description("Starts a fresh stack on its own ports and runs the load benchmark: MongoDB alone, PostgreSQL alone, raw storage, full system; then open-loop steps of raw storage and the full system at fixed rates. --events: with a RabbitMQ broker, so the outbox relay publishes every order's events.")
     .IsDependentOn("Build")
     .Does(() =>
 {
@@ -260,9 +260,18 @@ Task("Bench")
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ServiceAuth__Key"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
     };
-    var stopStack = StartStack(bench, logs, postgresPort: 55433, mongoPort: 27018, inventoryPort: 5011, paymentPort: 5012, apiPort: 8090, apiSettings, asShipped);
+    // Without a broker the events wait in the outbox, as they do when RabbitMQ is down; with one the relay's work is measured too.
+    Action stopBroker = null;
+    if (HasArgument("events"))
+    {
+        stopBroker = StartRabbitMq(bench.Combine("rabbitmq"), logs, amqpPort: 5673, distPort: 25673, epmdPort: 24673);
+        apiSettings["RabbitMq__Uri"] = "amqp://guest:guest@127.0.0.1:5673/";
+    }
+
+    Action stopStack = null;
     try
     {
+        stopStack = StartStack(bench, logs, postgresPort: 55433, mongoPort: 27018, inventoryPort: 5011, paymentPort: 5012, apiPort: 8090, apiSettings, asShipped);
         var tool = MakeAbsolute(File($"./bench/Orders.Bench/bin/{configuration}/net10.0/Orders.Bench.dll")).FullPath;
         var arguments = new ProcessArgumentBuilder()
             .Append(tool)
@@ -288,7 +297,8 @@ Task("Bench")
     }
     finally
     {
-        stopStack();
+        stopStack?.Invoke();
+        stopBroker?.Invoke();
     }
 });
 

@@ -147,6 +147,8 @@ public sealed class LoadToolTests
     [TestCase("mongod --dbpath /data/db ", "MongoDB")]
     [TestCase("/usr/lib/postgresql/15/bin/postgres -D /data/pg -p 55433 ", "PostgreSQL")]
     [TestCase("postgres: postgres orders 127.0.0.1(40512) idle ", "PostgreSQL")]
+    [TestCase("/usr/lib/erlang/erts-13.1.5/bin/beam.smp -W w -MBas ageffcbf -- -root /usr/lib/erlang -progname erl -- -home /work/main/.local/bench/rabbitmq -- -noshell -noinput -s rabbit boot -sname orders@localhost ", "RabbitMQ")]
+    [TestCase("/usr/lib/erlang/erts-13.1.5/bin/beam.smp -- -root /usr/lib/erlang -progname erl -- -noshell -s couch ", null)]
     [TestCase("/usr/sbin/sshd -D ", null)]
     [TestCase("", null)]
     public void Processes_of_the_stack_are_told_apart_by_their_command_line(string commandLine, string? role) =>
