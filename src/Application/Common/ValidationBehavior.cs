@@ -12,21 +12,12 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
-        foreach (var validator in validators)
-        {
-            var result = await validator.ValidateAsync(message, cancellationToken);
-            failures.AddRange(result.Errors);
-        }
-
-        if (failures.Count == 0)
+        var errors = await ValidationErrors.OfAsync(validators, message, cancellationToken);
+        if (errors.Count == 0)
         {
             return await next(message, cancellationToken);
         }
 
-        var errors = failures
-            .GroupBy(failure => failure.PropertyName, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal);
         return TResponse.Invalid(errors);
     }
 }

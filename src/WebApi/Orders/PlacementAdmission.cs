@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Orders.Application.Common;
 using Orders.Application.Orders.CreateOrder;
 using Orders.WebApi.Problems;
 using Orders.WebApi.Security;
@@ -12,7 +13,8 @@ namespace Orders.WebApi.Orders;
 /// What a placement passes before anything is stored, in this order: validation (an invalid request is a 400 and
 /// counts against nothing), the user's quota (429), then the instance's bulkhead (at most
 /// <see cref="PlacementOptions.MaxConcurrent"/> sagas at once, <see cref="PlacementOptions.MaxQueued"/> waiting, else
-/// 503). A request refused by its quota never takes a place in the bulkhead's queue.
+/// 503). A request refused by its quota never takes a place in the bulkhead's queue. The mediator validates the command
+/// again: the Application checks its own input, whoever sends it.
 /// </summary>
 internal sealed class PlacementAdmission(
     IEnumerable<IValidator<CreateOrderCommand>> validators,
@@ -28,17 +30,10 @@ internal sealed class PlacementAdmission(
 
     public async Task<Admission> AdmitAsync(CreateOrderCommand command, string? caller, HttpResponse response, CancellationToken cancellationToken)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
-        foreach (var validator in validators)
+        var errors = await ValidationErrors.OfAsync(validators, command, cancellationToken);
+        if (errors.Count > 0)
         {
-            failures.AddRange((await validator.ValidateAsync(command, cancellationToken)).Errors);
-        }
-
-        if (failures.Count > 0)
-        {
-            return Admission.Of(Problem.Validation(failures
-                .GroupBy(failure => failure.PropertyName, StringComparer.Ordinal)
-                .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal)));
+            return Admission.Of(Problem.Validation(errors));
         }
 
         if (quota.WaitFor(caller) is { } wait)
