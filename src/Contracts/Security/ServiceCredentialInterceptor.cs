@@ -11,9 +11,9 @@ namespace Orders.Contracts.Security;
 /// </summary>
 public sealed class ServiceCredentialInterceptor(IOptions<ServiceCredentialOptions> options) : Interceptor
 {
-    private readonly byte[] _keyDigest = ServiceCredential.Digest(options.Value.Key);
-
     private static readonly string[] OpenServices = ["/grpc.health.v1.Health/", "/grpc.reflection.v1alpha.ServerReflection/", "/grpc.reflection.v1.ServerReflection/"];
+
+    private readonly byte[] _keyDigest = ServiceCredential.Digest(options.Value.Key);
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
