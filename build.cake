@@ -233,7 +233,7 @@ Task("Token")
 });
 
 Task("Bench")
-    .Description("Starts a fresh stack on its own ports and runs the load benchmark: MongoDB alone, PostgreSQL alone, raw storage, full system; then open-loop steps of raw storage and the full system at fixed rates. --events: with a RabbitMQ broker, so the outbox relay publishes every order's events.")
+    .Description("Starts a fresh stack on its own ports and runs the load benchmark: MongoDB alone, PostgreSQL alone, raw storage, full system; then the floor of a hop (the same calls against a server that answers at once) and open-loop steps of raw storage and the full system at fixed rates. --events: with a RabbitMQ broker, so the outbox relay publishes every order's events.")
     .IsDependentOn("Build")
     .Does(() =>
 {

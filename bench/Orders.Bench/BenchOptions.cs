@@ -9,7 +9,9 @@ internal sealed record BenchOptions
         Orders load benchmark: places orders with C concurrent clients and reports throughput, latency and stock conservation.
 
         usage: dotnet Orders.Bench.dll [options]
-          --mode compare|http|raw|mongo|postgres   compare (default) runs mongo, postgres, raw and http in turn and prints ratios
+          --mode compare|http|raw|mongo|postgres|floor   compare (default) runs mongo, postgres, raw and http in turn and
+                               prints ratios, then the floor runs: the same calls against a server of the tool's own
+                               that answers at once (an empty gRPC call, an HTTP POST /orders), at --clients and at one
           --clients N          concurrent clients (32)
           --duration S         measured seconds per run (30); or --orders N to stop after N measured orders
           --warmup S           seconds excluded from the figures (20; Bench passes 120: the hosts' JIT needs 60-90 s under load)
@@ -34,6 +36,7 @@ internal sealed record BenchOptions
                                --clients orders at once, as the WebApi runs at most that many sagas in Bench
           --inventory-metrics URL  Inventory's Prometheus metrics, for commands per order (http://127.0.0.1:5111/metrics)
           --payment-metrics URL    PaymentHost's (http://127.0.0.1:5112/metrics); the WebApi's are --api's /metrics
+          --echo-port N        the floor runs' server: gRPC on N, HTTP on N + 1 (5021)
           --json PATH          also write the results as JSON
           --markdown PATH      also write the results table as Markdown
         """;
@@ -60,6 +63,7 @@ internal sealed record BenchOptions
     public int OpenMaxInFlight { get; init; } = 2048;
     public Uri InventoryMetrics { get; init; } = new("http://127.0.0.1:5111/metrics");
     public Uri PaymentMetrics { get; init; } = new("http://127.0.0.1:5112/metrics");
+    public int EchoPort { get; init; } = 5021;
     public string? JsonPath { get; init; }
     public string? MarkdownPath { get; init; }
 
@@ -72,6 +76,9 @@ internal sealed record BenchOptions
     public TimeSpan OpenWarmup => PlannedRun.WarmupOfLaterRounds(Warmup);
 
     public Uri ApiMetrics => new(Api, "metrics");
+
+    /// <summary>Whether the invocation has floor runs, and so needs the <see cref="EchoServer"/>.</summary>
+    public bool MeasuresFloor => Mode is "compare" or "floor";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -106,13 +113,14 @@ internal sealed record BenchOptions
                 "--open-max-in-flight" => options with { OpenMaxInFlight = Count() },
                 "--inventory-metrics" => options with { InventoryMetrics = new Uri(Value()) },
                 "--payment-metrics" => options with { PaymentMetrics = new Uri(Value()) },
+                "--echo-port" => options with { EchoPort = Count() },
                 "--json" => options with { JsonPath = Value() },
                 "--markdown" => options with { MarkdownPath = Value() },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }
 
-        if (options.Mode is not ("compare" or "http" or "raw" or "mongo" or "postgres"))
+        if (options.Mode is not ("compare" or "http" or "raw" or "mongo" or "postgres" or "floor"))
         {
             throw new ArgumentException($"unknown mode {options.Mode}");
         }

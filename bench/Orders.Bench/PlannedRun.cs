@@ -12,10 +12,15 @@ internal sealed record PlannedRun(string Mode, int Round, TimeSpan Warmup, int? 
     /// <summary>
     /// Compare: MongoDB alone, PostgreSQL alone, raw, full system, then the further pairs, each in the other order than
     /// the one before, so a machine that slows down or speeds up through the rounds favours neither side; last, raw and
-    /// full system with a single client, for the latency of one order on an idle stack.
+    /// full system with a single client, for the latency of one order on an idle stack; then the floor runs.
     /// </summary>
     public static IReadOnlyList<PlannedRun> For(BenchOptions options)
     {
+        if (options.Mode == "floor")
+        {
+            return [.. FloorRuns(options, options.Warmup)];
+        }
+
         if (options.Mode != "compare")
         {
             return [new PlannedRun(options.Mode, 1, options.Warmup)];
@@ -34,7 +39,16 @@ internal sealed record PlannedRun(string Mode, int Round, TimeSpan Warmup, int? 
             runs.AddRange(new[] { "raw", "http" }.Select(mode => new PlannedRun(mode, 1, warmup, Clients: 1)));
         }
 
+        runs.AddRange(FloorRuns(options, warmup));
         return runs;
+    }
+
+    /// <summary>The floor of a hop: an empty gRPC call and an HTTP POST against the echo server, at --clients and then at one.</summary>
+    private static IEnumerable<PlannedRun> FloorRuns(BenchOptions options, TimeSpan warmup)
+    {
+        string[] modes = [HopFloor.GrpcMode, HopFloor.HttpMode];
+        var runs = modes.Select(mode => new PlannedRun(mode, 1, warmup));
+        return options.Clients > 1 ? runs.Concat(modes.Select(mode => new PlannedRun(mode, 1, warmup, Clients: 1))) : runs;
     }
 
     /// <summary>The warm-up of every pair after the first: <see cref="LaterRoundWarmup"/>, or --warmup if that is shorter.</summary>

@@ -11,7 +11,7 @@ namespace Orders.Bench;
 internal static class ProcessCpu
 {
     /// <summary>Roles in the order they are reported.</summary>
-    public static readonly IReadOnlyList<string> Roles = ["WebApi", "InventoryHost", "PaymentHost", "MongoDB", "PostgreSQL", "RabbitMQ", "load tool"];
+    public static readonly IReadOnlyList<string> Roles = ["WebApi", "InventoryHost", "PaymentHost", "MongoDB", "PostgreSQL", "RabbitMQ", "echo server", "load tool"];
 
     /// <summary><c>/proc/[pid]/stat</c> counts in USER_HZ, which Linux fixes at 100 per second.</summary>
     private const double TicksPerSecond = 100;
@@ -53,6 +53,7 @@ internal static class ProcessCpu
         _ when commandLine.Contains("Orders.WebApi", StringComparison.Ordinal) => "WebApi",
         _ when commandLine.Contains("Orders.InventoryHost", StringComparison.Ordinal) => "InventoryHost",
         _ when commandLine.Contains("Orders.PaymentHost", StringComparison.Ordinal) => "PaymentHost",
+        _ when commandLine.Contains(EchoServer.Argument, StringComparison.Ordinal) => "echo server",
         _ when commandLine.Contains("Orders.Bench", StringComparison.Ordinal) => "load tool",
         _ when commandLine.Contains("mongod", StringComparison.Ordinal) || commandLine.Contains("mongo-test-server", StringComparison.Ordinal) => "MongoDB",
         _ when commandLine.StartsWith("postgres", StringComparison.Ordinal) || commandLine.Contains("bin/postgres ", StringComparison.Ordinal) => "PostgreSQL",

@@ -2,6 +2,12 @@ using MongoDB.Driver;
 using Npgsql;
 using Orders.Bench;
 
+if (args is [EchoServer.Argument, var echoPort])
+{
+    await EchoServer.RunAsync(int.Parse(echoPort, System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
 if (args is ["--help"] or ["-h"])
 {
     Console.WriteLine(BenchOptions.Usage);
@@ -38,8 +44,14 @@ using var http = HttpOrders.CreateClient(options, options.Clients);
 var httpOrders = new HttpOrders(http, options.Idempotency);
 var runId = DateTime.UtcNow.ToString("MMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
 
+// Started before the first floor run, so its idle CPU stays out of the other runs' reports.
+EchoServer.Running? echoServer = null;
+HopFloor? floor = null;
+
 (string Name, Func<OrderPlan, Task<Attempt>> Place) Load(string mode, HttpOrders system) => mode switch
 {
+    HopFloor.GrpcMode => ("floor: an empty gRPC call (Inventory.Commit, canned reply)", floor!.CallGrpcAsync),
+    HopFloor.HttpMode => ("floor: POST /orders answered at once (canned 201)", floor!.PostAsync),
     "mongo" => ("MongoDB alone: conditional $inc per line", raw.TakeOnlyAsync),
     "postgres" => ("PostgreSQL alone: insert + confirm batches", raw.StoreOnlyAsync),
     "raw" => ("raw storage: Npgsql + MongoDB.Driver", raw.PlaceAsync),
@@ -47,21 +59,36 @@ var runId = DateTime.UtcNow.ToString("MMddHHmmss", System.Globalization.CultureI
 };
 
 var runs = new List<RunReport>();
-foreach (var (mode, round, warmup, clients) in PlannedRun.For(options))
+try
 {
-    var (name, place) = Load(mode, httpOrders);
-    if (clients is { } fewer)
+    foreach (var (mode, round, warmup, clients) in PlannedRun.For(options))
     {
-        name = $"{name}, {fewer} client{(fewer == 1 ? "" : "s")}";
-    }
+        if (HopFloor.IsFloor(mode) && floor is null)
+        {
+            echoServer = await EchoServer.StartAsync(options.EchoPort);
+            floor = new HopFloor(echoServer.Grpc, echoServer.Http, options);
+        }
 
-    var products = await stockRoom.RestockAsync($"bench-{runId}-{mode}-{round}-{clients ?? options.Clients}");
-    var driver = new LoadDriver(options with { Warmup = warmup, Clients = clients ?? options.Clients }, products);
-    // The hosts are read in every run: while only the stores are loaded, what they send is their own background.
-    ICommandCounter[] counters = mode == "http" ? [hostCommands] : [driverCommands, hostCommands];
-    var measurement = await driver.RunAsync(round == 1 || clients is not null ? name : $"{name}, round {round}", place, counters);
-    var stock = mode == "postgres" ? null : await stockRoom.CheckAsync(products, driver.SoldUnits, ordersStored: mode != "mongo");
-    runs.Add(new RunReport(mode, measurement, stock, round));
+        var (name, place) = Load(mode, httpOrders);
+        if (clients is { } fewer)
+        {
+            name = $"{name}, {fewer} client{(fewer == 1 ? "" : "s")}";
+        }
+
+        var floorRun = HopFloor.IsFloor(mode);
+        var products = floorRun ? HopFloor.Products(options) : await stockRoom.RestockAsync($"bench-{runId}-{mode}-{round}-{clients ?? options.Clients}");
+        var driver = new LoadDriver(options with { Warmup = warmup, Clients = clients ?? options.Clients }, products);
+        // The hosts are read in every run: while only the stores are loaded, what they send is their own background.
+        ICommandCounter[] counters = mode switch { "http" => [hostCommands], _ when floorRun => [], _ => [driverCommands, hostCommands] };
+        var measurement = await driver.RunAsync(round == 1 || clients is not null ? name : $"{name}, round {round}", place, counters);
+        var stock = mode == "postgres" || floorRun ? null : await stockRoom.CheckAsync(products, driver.SoldUnits, ordersStored: mode != "mongo");
+        runs.Add(new RunReport(mode, measurement, stock, round));
+    }
+}
+finally
+{
+    floor?.Dispose();
+    echoServer?.Dispose();
 }
 
 // Open loop: requests in flight are bounded by --open-max-in-flight, not by the clients, so the client needs as many connections.

@@ -53,7 +53,7 @@ internal sealed record BenchReport(
             .AppendLine()
             .AppendLine("| run | orders | orders/s | p50 ms | p90 ms | p99 ms | max ms | outcomes | stock check |")
             .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
-        foreach (var run in Runs)
+        foreach (var run in Orders)
         {
             var m = run.Measurement;
             var outcomes = string.Join(", ", m.Outcomes.Select(o => Invariant($"{o.Key}×{o.Value}")));
@@ -70,7 +70,7 @@ internal sealed record BenchReport(
             table.AppendLine().AppendLine(line);
         }
 
-        var withCpu = Runs.Where(run => run.Measurement.CpuMsPerOrder is { Count: > 0 }).ToList();
+        var withCpu = Orders.Where(run => run.Measurement.CpuMsPerOrder is { Count: > 0 }).ToList();
         if (withCpu.Count > 0)
         {
             table.AppendLine().AppendLine("CPU per order, by process of the local stack (ms, from /proc over the measured window):").AppendLine();
@@ -85,8 +85,12 @@ internal sealed record BenchReport(
         CommandReport.AppendTo(table, Runs);
         OpenLoopReport.AppendTo(table, this);
         TargetReport.AppendTo(table, this);
+        HopFloorReport.AppendTo(table, this);
         return table.ToString();
     }
+
+    /// <summary>The runs that place orders (or do the storage work of one); the floor runs have a table of their own.</summary>
+    private IEnumerable<RunReport> Orders => Runs.Where(run => !HopFloor.IsFloor(run.Mode));
 
     private string LaterRounds => Settings.Rounds > 1
         ? Invariant($"; then {Settings.Rounds - 1} more pair(s) of raw and full-system runs, {PlannedRun.WarmupOfLaterRounds(TimeSpan.FromSeconds(Settings.Warmup)).TotalSeconds:0.#} s warm-up each")
