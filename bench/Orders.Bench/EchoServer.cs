@@ -60,20 +60,29 @@ internal static class EchoServer
         start.ArgumentList.Add(Argument);
         start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var running = new Running(Process.Start(start) ?? throw new InvalidOperationException("The echo server did not start."), port);
-        using var probe = new HttpClient { BaseAddress = running.Http, Timeout = TimeSpan.FromSeconds(1) };
-        for (var waited = Stopwatch.StartNew(); ; await Task.Delay(100))
+        try
         {
-            try
+            using var probe = new HttpClient { BaseAddress = running.Http, Timeout = TimeSpan.FromSeconds(1) };
+            for (var waited = Stopwatch.StartNew(); ; await Task.Delay(100))
             {
-                using var answer = await probe.PostAsync("orders", new StringContent("{}"));
-                return answer.StatusCode == System.Net.HttpStatusCode.Created
-                    ? running
-                    : throw new InvalidOperationException($"The echo server answered {answer.StatusCode}.");
+                try
+                {
+                    using var answer = await probe.PostAsync("orders", new StringContent("{}"));
+                    return answer.StatusCode == System.Net.HttpStatusCode.Created
+                        ? running
+                        : throw new InvalidOperationException($"The echo server answered {answer.StatusCode}.");
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException
+                    && waited.Elapsed < TimeSpan.FromSeconds(15) && !running.Process.HasExited)
+                {
+                    // Not listening yet.
+                }
             }
-            catch (HttpRequestException) when (waited.Elapsed < TimeSpan.FromSeconds(15) && !running.Process.HasExited)
-            {
-                // Not listening yet.
-            }
+        }
+        catch
+        {
+            running.Dispose();
+            throw;
         }
     }
 
