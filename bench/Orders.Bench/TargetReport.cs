@@ -44,6 +44,25 @@ internal static class TargetReport
             var met = row.Figure is { } figure ? (row.Met(figure) ? "yes" : "no") : "not measured";
             markdown.AppendLine($"| {row.Name} | {row.Bound} | {(row.Figure is { } value ? row.Format(value) : "–")} | {met} |");
         }
+
+        if (Swing(report) is { } swing && swing.Spread > SteadySpread)
+        {
+            markdown.AppendLine().AppendLine(Invariant(
+                $"**The machine's speed changed during this invocation**: raw storage, the same work each round, ran at {swing.Slowest:N0} to {swing.Fastest:N0} orders/s ({swing.Spread:P0} of their median apart). A ratio can land on either side of its bound with such a swing: read the rounds, or run again."));
+        }
+    }
+
+    /// <summary>Identical runs minutes apart differ by about ±10 % here; raw rounds further apart than this mean the machine itself changed.</summary>
+    public const double SteadySpread = 0.2;
+
+    /// <summary>The slowest and fastest raw runs at --clients, and how far apart they are over their median; null with fewer than two.</summary>
+    public static (double Slowest, double Fastest, double Spread)? Swing(BenchReport report)
+    {
+        var raw = report.Runs.Where(run => run.Mode == "raw" && run.Measurement.Clients == report.Settings.Clients)
+            .Select(run => run.Measurement.OrdersPerSecond).Order().ToList();
+        return raw.Count < 2 || Median(raw.Select(rate => (double?)rate)) is not { } median || median <= 0
+            ? null
+            : (raw[0], raw[^1], (raw[^1] - raw[0]) / median);
     }
 
     /// <summary>The product's CPU per order over the full-system runs at --clients, their median.</summary>

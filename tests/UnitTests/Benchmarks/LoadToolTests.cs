@@ -140,6 +140,23 @@ public sealed class LoadToolTests
         });
     }
 
+    [Test]
+    public void Raw_rounds_far_apart_are_flagged_as_the_machine_changing_speed()
+    {
+        RunReport[] swinging = [new("raw", Measured(1000), null), new("http", Measured(400), null), new("raw", Measured(1300), null, Round: 2), new("raw", Measured(1250), null, Round: 3)];
+        RunReport[] steady = [new("raw", Measured(1000), null), new("http", Measured(400), null), new("raw", Measured(1150), null, Round: 2), new("raw", Measured(1100), null, Round: 3)];
+        var settings = BenchSettings.From(new BenchOptions { Rounds = 3 });
+
+        var flagged = new BenchReport(DateTimeOffset.UnixEpoch, "test", settings, swinging).ToMarkdown();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(flagged, Does.Contain("raw storage, the same work each round, ran at 1,000 to 1,300 orders/s (24 % of their median apart)"));
+            Assert.That(new BenchReport(DateTimeOffset.UnixEpoch, "test", settings, steady).ToMarkdown(), Does.Not.Contain("speed changed"), "14 % apart is the machine's usual noise");
+            Assert.That(TargetReport.Swing(new BenchReport(DateTimeOffset.UnixEpoch, "test", settings, swinging[..2])), Is.Null, "one raw run has nothing to differ from");
+        });
+    }
+
     [TestCase("dotnet /app/src/WebApi/bin/Release/net10.0/Orders.WebApi.dll --urls http://localhost:8080 ", "WebApi")]
     [TestCase("/app/Orders.InventoryHost ", "InventoryHost")]
     [TestCase("dotnet Orders.PaymentHost.dll ", "PaymentHost")]
