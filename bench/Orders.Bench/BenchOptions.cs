@@ -77,9 +77,6 @@ internal sealed record BenchOptions
 
     public Uri ApiMetrics => new(Api, "metrics");
 
-    /// <summary>Whether the invocation has floor runs, and so needs the <see cref="EchoServer"/>.</summary>
-    public bool MeasuresFloor => Mode is "compare" or "floor";
-
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();

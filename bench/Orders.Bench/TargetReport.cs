@@ -18,7 +18,7 @@ internal static class TargetReport
             return;
         }
 
-        var fullLoad = report.Runs.Where(run => run.Mode == "http" && run.Measurement.Clients == report.Settings.Clients).ToList();
+        var fullLoad = FullLoad(report).ToList();
         var single = report.Runs.Where(run => run.Measurement.Clients == 1 && report.Settings.Clients > 1).ToList();
         var singleHttp = single.FirstOrDefault(run => run.Mode == "http")?.Measurement;
         var singleRaw = single.FirstOrDefault(run => run.Mode == "raw")?.Measurement;
@@ -66,9 +66,12 @@ internal static class TargetReport
     }
 
     /// <summary>The product's CPU per order over the full-system runs at --clients, their median.</summary>
-    public static double? ProductCpu(BenchReport report) => Median(report.Runs
-        .Where(run => run.Mode == "http" && run.Measurement.Clients == report.Settings.Clients)
-        .Select(run => run.Measurement.CpuMsPerOrder is { } cpu ? ProductProcesses.Sum(cpu.GetValueOrDefault) : (double?)null));
+    public static double? ProductCpu(BenchReport report) =>
+        Median(FullLoad(report).Select(run => run.Measurement.CpuMsPerOrder is { } cpu ? ProductProcesses.Sum(cpu.GetValueOrDefault) : (double?)null));
+
+    /// <summary>The full-system runs at --clients, over which every full-system target is a median.</summary>
+    private static IEnumerable<RunReport> FullLoad(BenchReport report) =>
+        report.Runs.Where(run => run.Mode == "http" && run.Measurement.Clients == report.Settings.Clients);
 
     private static string Number(double value) => Invariant($"{value:0.00}");
 

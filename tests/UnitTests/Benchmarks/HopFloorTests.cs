@@ -46,7 +46,6 @@ public sealed class HopFloorTests
             Assert.That(alone.Select(run => run.Warmup), Is.All.EqualTo(TimeSpan.FromSeconds(20)));
             Assert.That(PlannedRun.For(new BenchOptions { Mode = "floor", Clients = 1 }), Has.Count.EqualTo(2), "one client is already the single-client run");
             Assert.That(PlannedRun.For(new BenchOptions { Mode = "http" }).Select(run => run.Mode), Has.None.Matches<string>(HopFloor.IsFloor));
-            Assert.That(new BenchOptions { Mode = "http" }.MeasuresFloor, Is.False);
         });
     }
 
