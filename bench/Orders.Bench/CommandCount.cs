@@ -12,12 +12,13 @@ internal interface ICommandCounter
 
 /// <summary>
 /// Commands sent so far: MongoDB's by command name, an order's apart from background ones (connection set-up, pings,
-/// the hosts' sweeps), and PostgreSQL round trips by database.
+/// the hosts' sweeps), and PostgreSQL round trips by database; and, read from the hosts, the bytes each has allocated.
 /// </summary>
 internal sealed record CommandTotals(
     IReadOnlyDictionary<string, long> Mongo,
     IReadOnlyDictionary<string, long> MongoBackground,
-    IReadOnlyDictionary<string, long> Postgres)
+    IReadOnlyDictionary<string, long> Postgres,
+    IReadOnlyDictionary<string, long>? Allocated = null)
 {
     /// <summary>Commands a driver sends to set up a connection or to check on the server: never an order's.</summary>
     public static readonly IReadOnlySet<string> ConnectionCommands = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -33,7 +34,8 @@ internal sealed record CommandCount(
     double Seconds,
     IReadOnlyDictionary<string, long> Mongo,
     IReadOnlyDictionary<string, long> MongoBackground,
-    IReadOnlyDictionary<string, long> Postgres)
+    IReadOnlyDictionary<string, long> Postgres,
+    IReadOnlyDictionary<string, long>? Allocated = null)
 {
     public double MongoPerOrder => PerOrder(Mongo.Values.Sum());
 
@@ -49,7 +51,8 @@ internal sealed record CommandCount(
                 seconds,
                 Growth(before.Mongo, after.Mongo),
                 Growth(before.MongoBackground, after.MongoBackground),
-                Growth(before.Postgres, after.Postgres));
+                Growth(before.Postgres, after.Postgres),
+                before.Allocated is { } allocatedBefore && after.Allocated is { } allocatedAfter ? Growth(allocatedBefore, allocatedAfter) : null);
 
     /// <summary>Reads every counter at once, so the window is the same for each.</summary>
     public static async Task<CommandTotals?[]> ReadAllAsync(IReadOnlyList<ICommandCounter> counters) =>

@@ -5,12 +5,14 @@ namespace Orders.Bench;
 /// <summary>
 /// The hosts' own counts, from their Prometheus <c>/metrics</c>: the InventoryHost's <c>inventory.mongo.commands</c>
 /// (by command, and whether a gRPC call or background work sent it), and in the WebApi and the PaymentHost Npgsql's
-/// <c>db.client.operation.duration</c> count, one per command or batch sent, that is per round trip.
+/// <c>db.client.operation.duration</c> count, one per command or batch sent, that is per round trip; and each host's
+/// bytes allocated, from the runtime's meter: unlike CPU time, they hardly move when the machine slows down.
 /// </summary>
-internal sealed class HostCommands(HttpClient http, IReadOnlyList<Uri> endpoints) : ICommandCounter, IDisposable
+internal sealed class HostCommands(HttpClient http, IReadOnlyList<(string Host, Uri Endpoint)> endpoints) : ICommandCounter, IDisposable
 {
     public const string MongoCommands = "inventory_mongo_commands_total";
     public const string PostgresOperations = "db_client_operation_duration_seconds_count";
+    public const string AllocatedBytes = "dotnet_gc_heap_total_allocated_bytes_total";
 
     /// <summary>The exporter answers a scrape this soon after the last one from its cache.</summary>
     private static readonly TimeSpan ExporterCache = TimeSpan.FromMilliseconds(300);
@@ -23,7 +25,8 @@ internal sealed class HostCommands(HttpClient http, IReadOnlyList<Uri> endpoints
     public string CountedBy => Name;
 
     public static HostCommands For(BenchOptions options) =>
-        new(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, [options.InventoryMetrics, options.PaymentMetrics, options.ApiMetrics]);
+        new(new HttpClient { Timeout = TimeSpan.FromSeconds(10) },
+            [("InventoryHost", options.InventoryMetrics), ("PaymentHost", options.PaymentMetrics), ("WebApi", options.ApiMetrics)]);
 
     public async Task<CommandTotals?> ReadAsync()
     {
@@ -34,9 +37,10 @@ internal sealed class HostCommands(HttpClient http, IReadOnlyList<Uri> endpoints
 
         try
         {
-            var pages = await Task.WhenAll(endpoints.Select(endpoint => http.GetStringAsync(endpoint)));
+            var pages = await Task.WhenAll(endpoints.Select(endpoint => http.GetStringAsync(endpoint.Endpoint)));
             _sinceLastRead.Restart();
-            return Totals(pages.SelectMany(PrometheusText.Parse));
+            var samples = pages.Select(page => PrometheusText.Parse(page).ToList()).ToList();
+            return Totals(samples.SelectMany(page => page)) with { Allocated = Allocations(endpoints.Select((endpoint, i) => (endpoint.Host, samples[i]))) };
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
@@ -71,6 +75,12 @@ internal sealed class HostCommands(HttpClient http, IReadOnlyList<Uri> endpoints
 
         return new CommandTotals(mongo, background, postgres);
     }
+
+    /// <summary>Bytes allocated so far by each host whose page has the runtime's counter.</summary>
+    public static Dictionary<string, long> Allocations(IEnumerable<(string Host, List<MetricSample> Page)> pages) =>
+        pages.Select(page => (page.Host, Bytes: page.Page.Where(sample => sample.Name == AllocatedBytes).Sum(sample => sample.Value)))
+            .Where(host => host.Bytes > 0)
+            .ToDictionary(host => host.Host, host => (long)host.Bytes, StringComparer.Ordinal);
 
     public void Dispose() => http.Dispose();
 

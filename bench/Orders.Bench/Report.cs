@@ -82,6 +82,21 @@ internal sealed record BenchReport(
             }
         }
 
+        // The full system's runs only: while only the stores are loaded, what the hosts allocate is no order's.
+        var allocating = Runs.Where(run => run.Mode == "http")
+            .Select(run => (run.Measurement, Count: run.Measurement.Commands?.FirstOrDefault(count => count.CountedBy == HostCommands.Name)))
+            .Where(run => run.Count is { Allocated.Count: > 0 } && run.Measurement.Orders > 0)
+            .ToList();
+        if (allocating.Count > 0)
+        {
+            table.AppendLine().AppendLine("Bytes allocated per order by the hosts (KB, from their runtime's meter; unlike CPU time, this hardly moves when the machine slows down):").AppendLine();
+            foreach (var (measurement, count) in allocating)
+            {
+                var hosts = ProcessCpu.Roles.Where(count!.Allocated!.ContainsKey).Select(host => (host, KB: count.Allocated![host] / 1024.0 / measurement.Orders)).ToList();
+                table.AppendLine(Invariant($"- {measurement.Name}: {string.Join(" · ", hosts.Select(h => Invariant($"{h.host} {h.KB:0.0}")))} · total {hosts.Sum(h => h.KB):0.0}"));
+            }
+        }
+
         CommandReport.AppendTo(table, Runs);
         OpenLoopReport.AppendTo(table, this);
         TargetReport.AppendTo(table, this);

@@ -13,13 +13,14 @@ namespace Orders.Operations;
 
 /// <summary>
 /// Traces and metrics of one host through OpenTelemetry: ASP.NET Core and HttpClient (gRPC calls included, which
-/// carry the W3C trace context to the next host), plus the host's own sources and meters. Metrics are scraped from
+/// carry the W3C trace context to the next host), the .NET runtime's meter, plus the host's own sources and meters. Metrics are scraped from
 /// <see cref="MetricsPath"/>; everything is also pushed over OTLP when <see cref="OtlpEndpointSetting"/> is set.
 /// </summary>
 internal static class HostObservability
 {
     public const string MetricsPath = "/metrics";
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string RuntimeMeter = "System.Runtime";
 
     /// <summary>
     /// The hosts' own durations are milliseconds long: the default buckets (0 to 10,000) would put every one of them
@@ -62,6 +63,9 @@ internal static class HostObservability
                 metrics
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
+                    // The runtime's own: bytes allocated, collections, thread-pool queue, CPU time. Read at scrape time,
+                    // so they cost a request nothing.
+                    .AddMeter(RuntimeMeter)
                     .AddMeter(meters)
                     .AddView(instrument => meters.Contains(instrument.Meter.Name) && instrument.Unit == "s" ? SecondsBuckets : null)
                     .AddPrometheusExporter();

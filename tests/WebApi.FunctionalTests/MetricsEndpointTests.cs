@@ -47,6 +47,7 @@ public sealed class MetricsEndpointTests
         {
             Assert.That(metrics, Does.Match("""orders_placed_total\{[^}]*outcome="confirmed"[^}]*\} [1-9]"""));
             Assert.That(metrics, Does.Match("""orders_saga_step_duration_seconds_count\{[^}]*step="charge"[^}]*\} [1-9]"""));
+            Assert.That(metrics, Does.Match("""(?m)^dotnet_gc_heap_total_allocated_bytes_total(\{[^}]*\})? [1-9]"""), "the runtime's meter, which Bench reads");
         });
     }
 }
