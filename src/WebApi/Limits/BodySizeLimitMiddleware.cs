@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http.Metadata;
 using Orders.WebApi.Problems;
 
@@ -10,6 +11,8 @@ namespace Orders.WebApi.Limits;
 /// </summary>
 internal sealed class BodySizeLimitMiddleware(RequestDelegate next, IProblemDetailsService problems)
 {
+    private const int ChunkSize = 16 * 1024;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
@@ -25,7 +28,9 @@ internal sealed class BodySizeLimitMiddleware(RequestDelegate next, IProblemDeta
             return;
         }
 
-        var body = new MemoryStream();
+        // Sized for the declared length, so an order's few hundred bytes need no growing; capped, since a declared length
+        // is only a client's word until the bytes arrive.
+        var body = new MemoryStream((int)Math.Min(context.Request.ContentLength ?? 0, ChunkSize));
         context.Response.RegisterForDisposeAsync(body);
         if (await CopyAtMostAsync(context.Request.Body, body, limit.Value + 1, context.RequestAborted) > limit)
         {
@@ -40,19 +45,27 @@ internal sealed class BodySizeLimitMiddleware(RequestDelegate next, IProblemDeta
 
     private static async Task<long> CopyAtMostAsync(Stream source, MemoryStream destination, long most, CancellationToken cancellationToken)
     {
-        var chunk = new byte[16 * 1024];
-        while (destination.Length < most)
+        // Rented: a fresh 16 KB per request was a seventh of what the WebApi allocated per order.
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
         {
-            var read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, most - destination.Length)), cancellationToken);
-            if (read == 0)
+            while (destination.Length < most)
             {
-                break;
+                var read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, most - destination.Length)), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
             }
 
-            await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+            return destination.Length;
         }
-
-        return destination.Length;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 
     private async Task RefuseAsync(HttpContext context)
