@@ -33,17 +33,30 @@ internal static class ProductWrites
 
     public static FilterDefinition<ProductDocument> ByIds(IEnumerable<string> productIds) => Where.In(ProductDocument.IdElement, productIds);
 
-    /// <summary>The product while it has the units and no hold of this reservation.</summary>
-    public static FilterDefinition<ProductDocument> Takeable(string reservationId, RequestedLine line) =>
-        ById(line.ProductId)
-        & Where.Gte(ProductDocument.AvailableElement, line.Quantity)
-        & Where.Ne(ProductDocument.HoldReservationIdPath, reservationId);
+    /// <summary>
+    /// The product while it has the units and no hold of this reservation. Written as the document itself, as is
+    /// <see cref="Take"/>: every order sends both, and combined definitions are rendered anew on every call.
+    /// </summary>
+    public static FilterDefinition<ProductDocument> Takeable(string reservationId, RequestedLine line) => new BsonDocument
+    {
+        { ProductDocument.IdElement, line.ProductId },
+        { ProductDocument.AvailableElement, new BsonDocument("$gte", line.Quantity) },
+        { ProductDocument.HoldReservationIdPath, new BsonDocument("$ne", reservationId) },
+    };
 
     /// <summary>The units leave available stock into a hold of this reservation, marked with the taking call's token.</summary>
-    public static UpdateDefinition<ProductDocument> Take(string reservationId, string token, RequestedLine line) =>
-        Update
-            .Inc(ProductDocument.AvailableElement, -line.Quantity)
-            .Push(ProductDocument.HoldsElement, new StockHold { ReservationId = reservationId, Quantity = line.Quantity, Token = token });
+    public static UpdateDefinition<ProductDocument> Take(string reservationId, string token, RequestedLine line) => new BsonDocument
+    {
+        { "$inc", new BsonDocument(ProductDocument.AvailableElement, -line.Quantity) },
+        {
+            "$push", new BsonDocument(ProductDocument.HoldsElement, new BsonDocument
+            {
+                { StockHold.ReservationIdElement, reservationId },
+                { StockHold.QuantityElement, line.Quantity },
+                { StockHold.TokenElement, token },
+            })
+        },
+    };
 
     /// <summary>The product while it has a hold of this reservation: a settling write matches once, so a repeat changes nothing.</summary>
     public static FilterDefinition<ProductDocument> HeldBy(string productId, string reservationId) =>

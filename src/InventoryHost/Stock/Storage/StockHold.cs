@@ -7,11 +7,12 @@ internal sealed class StockHold
 {
     public const string ReservationIdElement = "reservation_id";
     public const string TokenElement = "token";
+    public const string QuantityElement = "quantity";
 
     [BsonElement(ReservationIdElement)]
     public required string ReservationId { get; init; }
 
-    [BsonElement("quantity")]
+    [BsonElement(QuantityElement)]
     public required int Quantity { get; init; }
 
     /// <summary>
