@@ -27,7 +27,7 @@ internal static class CommandReport
             markdown.AppendLine(Invariant($"| {run.Measurement.Name} | {Number(own!.MongoPerOrder)} | {ByName(own, own.Mongo)} | {Postgres(own)} | {Background(own)} |"));
         }
 
-        if (runs.Where(run => run.Mode == "raw").Select(run => run.Measurement.Commands?.FirstOrDefault(c => c.CountedBy == HostCommands.Name)).FirstOrDefault() is { } idle)
+        if (runs.Where(run => run.Mode == "raw").Select(run => run.HostCounts).FirstOrDefault() is { } idle)
         {
             var mongo = idle.Mongo.Concat(idle.MongoBackground).ToList();
             markdown.AppendLine().AppendLine(Invariant(

@@ -44,7 +44,7 @@ internal static class HopFloorReport
         }
 
         if (LatencyFloor(Floor(floors, HopFloor.HttpMode, 1), Floor(floors, HopFloor.GrpcMode, 1)) is { } latencyFloor
-            && Single(report, "http") is { } http && Single(report, "raw") is { } raw)
+            && report.SingleClient("http") is { } http && report.SingleClient("raw") is { } raw)
         {
             markdown.AppendLine().AppendLine(Invariant(
                 $"With one client the same hops take {latencyFloor:0.00} ms (their p50s summed), against the full system's p50 of {http.LatencyMs.P50:0.00} ms and raw storage's {raw.LatencyMs.P50:0.00} ms."));
@@ -63,9 +63,6 @@ internal static class HopFloorReport
 
     private static Measurement? Floor(IEnumerable<RunReport> floors, string mode, int clients) =>
         floors.FirstOrDefault(run => run.Mode == mode && run.Measurement.Clients == clients)?.Measurement;
-
-    private static Measurement? Single(BenchReport report, string mode) =>
-        report.Settings.Clients > 1 ? report.Runs.FirstOrDefault(run => run.Mode == mode && run.Measurement.Clients == 1)?.Measurement : null;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,12 @@ namespace Orders.Bench;
 /// One benchmark run: its measurement, the stock check that followed (null for a run that moves no stock), and the
 /// round of raw/full-system pairs it belongs to.
 /// </summary>
-internal sealed record RunReport(string Mode, Measurement Measurement, StockCheck? Stock, int Round = 1);
+internal sealed record RunReport(string Mode, Measurement Measurement, StockCheck? Stock, int Round = 1)
+{
+    /// <summary>What the hosts' own metrics counted over the run's window (already in <see cref="Measurement"/>'s JSON).</summary>
+    [JsonIgnore]
+    public CommandCount? HostCounts => Measurement.Commands?.FirstOrDefault(count => count.CountedBy == HostCommands.Name);
+}
 
 /// <summary>Everything measured in one invocation, with the settings and machine the figures depend on; the open-loop steps after the closed-loop runs.</summary>
 internal sealed record BenchReport(
@@ -84,7 +89,7 @@ internal sealed record BenchReport(
 
         // The full system's runs only: while only the stores are loaded, what the hosts allocate is no order's.
         var allocating = Runs.Where(run => run.Mode == "http")
-            .Select(run => (run.Measurement, Count: run.Measurement.Commands?.FirstOrDefault(count => count.CountedBy == HostCommands.Name)))
+            .Select(run => (run.Measurement, Count: run.HostCounts))
             .Where(run => run.Count is { Allocated.Count: > 0 } && run.Measurement.Orders > 0)
             .ToList();
         if (allocating.Count > 0)
@@ -110,6 +115,10 @@ internal sealed record BenchReport(
     private string LaterRounds => Settings.Rounds > 1
         ? Invariant($"; then {Settings.Rounds - 1} more pair(s) of raw and full-system runs, {PlannedRun.WarmupOfLaterRounds(TimeSpan.FromSeconds(Settings.Warmup)).TotalSeconds:0.#} s warm-up each")
         : "";
+
+    /// <summary>The run of this mode with a single client, when --clients asked for more (else there is no such run apart).</summary>
+    public Measurement? SingleClient(string mode) =>
+        Settings.Clients > 1 ? Runs.FirstOrDefault(run => run.Mode == mode && run.Measurement.Clients == 1)?.Measurement : null;
 
     /// <summary>The full-system and raw runs at --clients of each round that has both, in round order.</summary>
     public IReadOnlyList<(Measurement Http, Measurement Raw)> Pairs =>

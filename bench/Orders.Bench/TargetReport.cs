@@ -19,15 +19,14 @@ internal static class TargetReport
         }
 
         var fullLoad = FullLoad(report).ToList();
-        var single = report.Runs.Where(run => run.Measurement.Clients == 1 && report.Settings.Clients > 1).ToList();
-        var singleHttp = single.FirstOrDefault(run => run.Mode == "http")?.Measurement;
-        var singleRaw = single.FirstOrDefault(run => run.Mode == "raw")?.Measurement;
+        var singleHttp = report.SingleClient("http");
+        var singleRaw = report.SingleClient("raw");
         Target[] rows =
         [
             new("CPU per order in the product's processes (WebApi + InventoryHost + PaymentHost), ms", "≤ 1.2", ProductCpu(report), figure => figure <= 1.2, Number),
-            new("MongoDB commands per order", "≤ 3", Median(fullLoad.Select(run => Own(run)?.MongoPerOrder)), figure => Math.Round(figure, 2) <= 3, Number),
+            new("MongoDB commands per order", "≤ 3", Median(fullLoad.Select(run => run.HostCounts?.MongoPerOrder)), figure => Math.Round(figure, 2) <= 3, Number),
             new("PostgreSQL round trips per order, orders database", "≤ 2",
-                Median(fullLoad.Select(run => Own(run) is { } own && own.Postgres.TryGetValue("orders", out var trips) ? own.PerOrder(trips) : (double?)null)),
+                Median(fullLoad.Select(run => run.HostCounts is { } own && own.Postgres.TryGetValue("orders", out var trips) ? own.PerOrder(trips) : (double?)null)),
                 figure => Math.Round(figure, 2) <= 2, Number),
             new(Invariant($"throughput at {report.Settings.Clients} clients, full system ÷ raw"), "≥ 50 %", report.Ratio, figure => figure >= 0.5, Percent),
             new(Invariant($"p99 at {report.Settings.Clients} clients, full system ÷ raw"), "≤ 2×",
@@ -78,8 +77,6 @@ internal static class TargetReport
     private static string Percent(double value) => Invariant($"{value:P0}");
 
     private static string Times(double value) => Invariant($"{value:0.00}×");
-
-    private static CommandCount? Own(RunReport run) => run.Measurement.Commands?.FirstOrDefault(count => count.CountedBy == HostCommands.Name);
 
     private static double? Median(IEnumerable<double?> figures)
     {

@@ -13,8 +13,9 @@ namespace Orders.Operations;
 
 /// <summary>
 /// Traces and metrics of one host through OpenTelemetry: ASP.NET Core and HttpClient (gRPC calls included, which
-/// carry the W3C trace context to the next host), the .NET runtime's meter, plus the host's own sources and meters. Metrics are scraped from
-/// <see cref="MetricsPath"/>; everything is also pushed over OTLP when <see cref="OtlpEndpointSetting"/> is set.
+/// carry the W3C trace context to the next host), the .NET runtime's meter, plus the host's own sources and meters.
+/// Metrics are scraped from <see cref="MetricsPath"/>; everything is also pushed over OTLP when
+/// <see cref="OtlpEndpointSetting"/> is set.
 /// </summary>
 internal static class HostObservability
 {
