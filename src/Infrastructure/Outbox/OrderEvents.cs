@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Orders.Domain.Orders;
 using Orders.Infrastructure.Persistence.Configurations;
 
@@ -23,19 +21,15 @@ public static class OrderEvents
 
     public static IEnumerable<string> Types => PublishedStatuses.Order(StringComparer.Ordinal).Select(status => TypePrefix + status);
 
-    /// <summary>
-    /// The event of this tracked order's pending change, or null when its status did not change to a published one.
-    /// EF Core's change tracking knows the status that was read (the original value) and the one about to be stored.
-    /// </summary>
-    internal static OutboxMessage? OfPendingChange(EntityEntry<Order> entry)
+    /// <summary>The event of the order's change from <paramref name="read"/>, or null when it did not reach a published status.</summary>
+    internal static OutboxMessage? OfChange(OrderStatus read, Order order)
     {
-        var status = entry.Property(order => order.Status);
-        if (entry.State != EntityState.Modified || status.OriginalValue == status.CurrentValue)
+        if (order.Status == read)
         {
             return null;
         }
 
-        var wireName = WireNameConverter<OrderStatus>.ToWire(status.CurrentValue);
-        return PublishedStatuses.Contains(wireName) ? OrderEventEnvelope.Create(entry.Entity, TypePrefix + wireName) : null;
+        var wireName = WireNameConverter<OrderStatus>.ToWire(order.Status);
+        return PublishedStatuses.Contains(wireName) ? OrderEventEnvelope.Create(order, TypePrefix + wireName) : null;
     }
 }

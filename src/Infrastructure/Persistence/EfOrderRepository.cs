@@ -9,58 +9,68 @@ using Orders.Infrastructure.Persistence.Configurations;
 namespace Orders.Infrastructure.Persistence;
 
 /// <summary>
-/// Stores each saga step at once. An order is updated through the context that added or found it, so its row
-/// version (xmin) is the one that was read: a write over someone else's change fails instead of winning. The saga's
-/// writes run as <see cref="OrderStatements"/>, one round trip each; EF Core tracks the order and reads it.
+/// Stores each saga step at once, as <see cref="OrderStatements"/>, one round trip each. An update only lands on the
+/// row version this repository read or wrote of the order, so a write over someone else's change fails instead of
+/// winning. EF Core reads orders and makes the schema; it tracks none of them: the repository remembers the version
+/// and the row's values itself, which costs a fraction of the change tracker's snapshots and scans (docs/adr/0005).
 /// </summary>
 internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderRepository
 {
+    /// <summary>What was last read or written of each order this repository handed out or was given.</summary>
+    private readonly Dictionary<Order, Stored> _stored = new(ReferenceEqualityComparer.Instance);
+
     public async Task AddAsync(Order order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
-        context.Orders.Add(order);
-        await InsertAsync(order, cancellationToken).ConfigureAwait(false);
+        var version = await WriteAsync(order, connection => Statements.InsertBatch(connection, order), cancellationToken)
+            .ConfigureAwait(false);
+        Remember(order, version ?? throw new InvalidOperationException($"Inserting order {order.Id} returned no row version."));
     }
 
     public async Task UpdateAsync(Order order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var entry = context.Entry(order);
-        if (entry.State == EntityState.Detached)
+        if (!_stored.TryGetValue(order, out var stored))
         {
             throw new InvalidOperationException(
                 $"Order {order.Id} was not added or found through this repository; its row version is unknown.");
         }
 
-        if (!OnlyPendingChangesAreOf(order, EntityState.Modified, out var linesChanged))
-        {
-            await SaveAsync(order, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        if (entry.State == EntityState.Unchanged && !linesChanged)
+        var image = Statements.ImageOf(order);
+        var linesChanged = image.LinesDifferFrom(stored.Image);
+        if (!linesChanged && !image.RowDiffersFrom(stored.Image))
         {
             return;
         }
 
-        var readVersion = entry.Property<uint>(OrderConfiguration.RowVersion).OriginalValue;
-        var recorded = OrderEvents.OfPendingChange(entry);
+        var recorded = OrderEvents.OfChange(stored.Status, order);
         var version = await WriteAsync(
-                order, connection => Statements.UpdateBatch(connection, order, readVersion, linesChanged, recorded), cancellationToken)
+                order, connection => Statements.UpdateBatch(connection, order, stored.Version, linesChanged, recorded), cancellationToken)
             .ConfigureAwait(false);
         if (version is null)
         {
             throw new OrderConcurrencyException($"Order {order.Id} was changed by someone else since it was read.");
         }
 
-        Accept(order, version.Value);
+        _stored[order] = new Stored(version.Value, order.Status, image);
     }
 
     public async Task<Order?> FindAsync(OrderId id, CancellationToken cancellationToken)
     {
         try
         {
-            return await context.Orders.SingleOrDefaultAsync(order => order.Id == id, cancellationToken).ConfigureAwait(false);
+            var found = await context.Orders.AsNoTracking()
+                .Where(order => order.Id == id)
+                .Select(order => new { Order = order, Version = EF.Property<uint>(order, OrderConfiguration.RowVersion) })
+                .SingleOrDefaultAsync(cancellationToken)
+                .ConfigureAwait(false);
+            if (found is null)
+            {
+                return null;
+            }
+
+            Remember(found.Order, found.Version);
+            return found.Order;
         }
         catch (Exception exception) when (OrderStoreFailure.IsUnavailable(exception, cancellationToken))
         {
@@ -70,23 +80,13 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
 
     public async Task<bool> TryAddAsync(Order order, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(order);
-        context.Orders.Add(order);
         try
         {
-            await InsertAsync(order, cancellationToken).ConfigureAwait(false);
+            await AddAsync(order, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception exception) when (IsIdempotencyKeyClash(exception))
         {
-            // Another request holds the key: this order was never stored, so this context forgets it (order first, so
-            // forgetting its lines does not take them out of the order's own list).
-            context.Entry(order).State = EntityState.Detached;
-            foreach (var line in order.Lines.ToList())
-            {
-                context.Entry(line).State = EntityState.Detached;
-            }
-
             return false;
         }
     }
@@ -165,46 +165,6 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
             ConstraintName: OrderConfiguration.IdempotencyKeyIndex,
         };
 
-    /// <summary>
-    /// A new order and its lines in one batch (<see cref="OrderStatements.InsertBatch"/>): every row or none, without
-    /// an explicit BEGIN and COMMIT and the round trip of the latter.
-    /// </summary>
-    private async Task InsertAsync(Order order, CancellationToken cancellationToken)
-    {
-        if (!OnlyPendingChangesAreOf(order, EntityState.Added, out _))
-        {
-            await SaveAsync(order, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var version = await WriteAsync(order, connection => Statements.InsertBatch(connection, order), cancellationToken)
-            .ConfigureAwait(false);
-        Accept(order, version ?? throw new InvalidOperationException($"Inserting order {order.Id} returned no row version."));
-    }
-
-    /// <summary>
-    /// Whether the context holds changes of this order alone (its row in <paramref name="state"/>, its lines in it or
-    /// unchanged): then its statement stores everything pending. Anything else goes through SaveChanges, which stores
-    /// whatever the context tracks. <paramref name="linesChanged"/>: whether any of its lines is in that state.
-    /// </summary>
-    private bool OnlyPendingChangesAreOf(Order order, EntityState state, out bool linesChanged)
-    {
-        linesChanged = false;
-        foreach (var entry in context.ChangeTracker.Entries())
-        {
-            var ourLine = entry.Entity is OrderLine line && order.Lines.Contains(line);
-            var ours = ourLine || ReferenceEquals(entry.Entity, order);
-            if (entry.State != EntityState.Unchanged && !(ours && entry.State == state))
-            {
-                return false;
-            }
-
-            linesChanged |= ourLine && entry.State == state;
-        }
-
-        return true;
-    }
-
     /// <summary>Runs one statement of <see cref="OrderStatements"/> on the context's connection and transaction.</summary>
     private async Task<uint?> WriteAsync(Order order, Func<NpgsqlConnection, NpgsqlBatch> statement, CancellationToken cancellationToken)
     {
@@ -233,27 +193,8 @@ internal sealed class EfOrderRepository(OrdersDbContext context) : IOrderReposit
         }
     }
 
-    /// <summary>What the statement wrote is now what the context has read, at the row version it returned.</summary>
-    private void Accept(Order order, uint version)
-    {
-        context.Entry(order).Property<uint>(OrderConfiguration.RowVersion).CurrentValue = version;
-        context.ChangeTracker.AcceptAllChanges();
-    }
+    private void Remember(Order order, uint version) => _stored[order] = new Stored(version, order.Status, Statements.ImageOf(order));
 
-    private async Task SaveAsync(Order order, CancellationToken cancellationToken)
-    {
-        using var recorded = OutboxRecording.Of(context);
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException exception)
-        {
-            throw new OrderConcurrencyException($"Order {order.Id} was changed by someone else since it was read.", exception);
-        }
-        catch (Exception exception) when (OrderStoreFailure.IsUnavailable(exception, cancellationToken))
-        {
-            throw new OrderStoreUnavailableException($"The order store could not save order {order.Id}.", exception);
-        }
-    }
+    /// <summary>An order as stored: the row version a write must find, the status an event is told from, the values a change is.</summary>
+    private sealed record Stored(uint Version, OrderStatus Status, RowImage Image);
 }

@@ -162,6 +162,27 @@ internal sealed class OrderStatements
         return new NpgsqlBatch(connection) { BatchCommands = { update } };
     }
 
+    /// <summary>The values these statements would write of the order's row and of each of its lines, now.</summary>
+    public RowImage ImageOf(Order order)
+    {
+        var row = new object?[_orderColumns.Length];
+        for (var i = 0; i < row.Length; i++)
+        {
+            row[i] = _orderColumns[i].Writer.Value(order);
+        }
+
+        var lines = new object?[order.Lines.Count * _lineColumns.Length];
+        for (var i = 0; i < order.Lines.Count; i++)
+        {
+            for (var j = 0; j < _lineColumns.Length; j++)
+            {
+                lines[(i * _lineColumns.Length) + j] = _lineColumns[j].Writer.Raw(order.Lines[i]);
+            }
+        }
+
+        return new RowImage(row, lines);
+    }
+
     private void AddOrder(NpgsqlParameterCollection parameters, Order order)
     {
         foreach (var column in _orderColumns)
@@ -234,13 +255,17 @@ internal sealed class OrderStatements
 
     private sealed record OrderColumn(string Path, NpgsqlDbType Type, Func<Order, object?> Value);
 
-    /// <summary>One column of a line: one parameter, or one array parameter of every line to unnest into rows.</summary>
+    /// <summary>One column of a line: its value, one parameter, or one array parameter of every line to unnest into rows.</summary>
     private sealed record LineColumn(
-        string Path, Func<OrderLine, NpgsqlParameter> Value, Func<IReadOnlyList<OrderLine>, NpgsqlParameter> Values)
+        string Path,
+        Func<OrderLine, object?> Raw,
+        Func<OrderLine, NpgsqlParameter> Value,
+        Func<IReadOnlyList<OrderLine>, NpgsqlParameter> Values)
     {
         public static LineColumn Of<T>(string path, NpgsqlDbType type, Func<OrderLine, T> value) =>
             new(
                 path,
+                line => value(line),
                 line => new NpgsqlParameter<T> { TypedValue = value(line), NpgsqlDbType = type },
                 lines =>
                 {

@@ -88,7 +88,7 @@ public sealed class OrderEventRowTests
     }
 
     [Test]
-    public async Task A_write_that_goes_through_SaveChanges_stores_the_events_of_every_order_it_saves()
+    public async Task Two_orders_changed_through_one_repository_each_store_their_own_event()
     {
         var one = await OrderJourneys.PlaceAsync(_services, "payment_declined");
         await using var scope = _services.CreateAsyncScope();
@@ -98,7 +98,6 @@ public sealed class OrderEventRowTests
         await repository.AddAsync(a, CancellationToken.None);
         await repository.AddAsync(b, CancellationToken.None);
 
-        // Two orders changed in one context: their statement can't store both, so SaveChanges does.
         a.Reject("insufficient stock", OrderJourneys.Now());
         b.Fail("inventory unavailable", OrderJourneys.Now());
         await repository.UpdateAsync(a, CancellationToken.None);
