@@ -14,8 +14,8 @@ namespace Orders.Operations;
 /// <summary>
 /// Traces and metrics of one host through OpenTelemetry: ASP.NET Core and HttpClient (gRPC calls included, which
 /// carry the W3C trace context to the next host), the .NET runtime's meter, plus the host's own sources and meters.
-/// Metrics are scraped from <see cref="MetricsPath"/>; everything is also pushed over OTLP when
-/// <see cref="OtlpEndpointSetting"/> is set.
+/// Metrics are scraped from <see cref="MetricsPath"/>. When <see cref="OtlpEndpointSetting"/> is set, traces are
+/// recorded too and everything is pushed over OTLP.
 /// </summary>
 internal static class HostObservability
 {
@@ -40,25 +40,16 @@ internal static class HostObservability
         string[] meters)
     {
         var pushOverOtlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointSetting]);
+        // What a trace of this host holds. A tracer provider runs only when spans have a receiver: with none, even
+        // unsampled spans made the MongoDB driver, Npgsql and HttpClient prepare them (≈ 10 % of the hosts' CPU per
+        // order). Trace ids flow either way: ASP.NET Core starts an activity per request for its log scopes, and
+        // HttpClient sends the current one on as traceparent.
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
+            .AddAspNetCoreInstrumentation(options => options.Filter = IsNotAScrape)
+            .AddHttpClientInstrumentation()
+            .AddSource(sources));
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing =>
-            {
-                tracing
-                    .AddAspNetCoreInstrumentation(options => options.Filter = IsNotAScrape)
-                    .AddHttpClientInstrumentation()
-                    .AddSource(sources);
-                // Spans nobody receives are not recorded. Trace ids still flow: ASP.NET Core starts an activity per
-                // request for its log scopes, and HttpClient sends it on as traceparent.
-                if (pushOverOtlp)
-                {
-                    tracing.AddOtlpExporter();
-                }
-                else
-                {
-                    tracing.SetSampler(new AlwaysOffSampler());
-                }
-            })
             .WithMetrics(metrics =>
             {
                 metrics
@@ -77,7 +68,9 @@ internal static class HostObservability
             });
         if (pushOverOtlp)
         {
-            telemetry.WithLogging(logging => logging.AddOtlpExporter());
+            telemetry
+                .WithTracing(tracing => tracing.AddOtlpExporter())
+                .WithLogging(logging => logging.AddOtlpExporter());
         }
 
         return services.AddRfc3339JsonTimestamps().AddOperationsPort(configuration);

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
@@ -8,38 +11,80 @@ namespace Orders.WebApi.FunctionalTests;
 
 /// <summary>
 /// Spans are recorded only when something receives them: every host pays for the tracing it exports, and nothing for
-/// the tracing it does not.
+/// the tracing it does not. The trace itself flows either way.
 /// </summary>
 public sealed class TracingTests
 {
     [Test]
-    public void Without_an_otlp_endpoint_spans_carry_the_trace_but_are_not_recorded()
+    public void Without_an_otlp_endpoint_no_tracer_runs_and_no_span_is_made()
     {
-        using var span = StartSpanUnder(otlpEndpoint: null);
+        var sourceName = NewSourceName();
+        using var provider = HostServices(otlpEndpoint: null, sourceName).BuildServiceProvider();
+        using var source = new ActivitySource(sourceName);
 
-        Assert.That(span, Is.Not.Null, "the trace id still flows to log scopes and outgoing calls");
-        Assert.That(span!.Recorded, Is.False);
+        Assert.That(provider.GetService<TracerProvider>(), Is.Null);
+        Assert.That(source.StartActivity("probe"), Is.Null, "no listener, so libraries skip preparing spans");
+    }
+
+    [Test]
+    public async Task Without_an_otlp_endpoint_an_outgoing_call_still_carries_the_requests_trace()
+    {
+        using var provider = HostServices(otlpEndpoint: null, NewSourceName()).AddHttpClient().BuildServiceProvider();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var headers = ReadRequestHeadAsync(listener);
+
+        // What ASP.NET Core starts for every request when its logs are on, spans recorded or not.
+        using (var request = new Activity("Microsoft.AspNetCore.Hosting.HttpRequestIn").Start())
+        {
+            using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient();
+            client.Timeout = TimeSpan.FromSeconds(5);
+            _ = client.GetAsync(new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/"));
+            Assert.That(await headers, Does.Contain($"traceparent: 00-{request.TraceId}-"));
+        }
     }
 
     [Test]
     public void With_an_otlp_endpoint_spans_are_recorded()
     {
-        using var span = StartSpanUnder(otlpEndpoint: "http://127.0.0.1:4317");
+        var sourceName = NewSourceName();
+        using var provider = HostServices(otlpEndpoint: "http://127.0.0.1:4317", sourceName).BuildServiceProvider();
+        _ = provider.GetRequiredService<TracerProvider>();
+        using var source = new ActivitySource(sourceName);
+
+        using var span = source.StartActivity("probe");
 
         Assert.That(span?.Recorded, Is.True);
     }
 
-    /// <summary>A root span of a source of this test's own, so no other tracer provider in the process decides it.</summary>
-    private static Activity? StartSpanUnder(string? otlpEndpoint)
+    /// <summary>A source of this test's own, so no other tracer provider in the process decides its spans.</summary>
+    private static string NewSourceName() => $"Orders.Tests.Tracing.{Guid.NewGuid():N}";
+
+    private static IServiceCollection HostServices(string? otlpEndpoint, string sourceName)
     {
-        var sourceName = $"Orders.Tests.Tracing.{Guid.NewGuid():N}";
         var settings = new Dictionary<string, string?> { [HostObservability.OtlpEndpointSetting] = otlpEndpoint };
-        var services = new ServiceCollection()
+        return new ServiceCollection()
             .AddLogging()
             .AddObservability(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "tracing-test", [sourceName], []);
-        using var provider = services.BuildServiceProvider();
-        _ = provider.GetRequiredService<TracerProvider>();
-        using var source = new ActivitySource(sourceName);
-        return source.StartActivity("probe");
+    }
+
+    private static async Task<string> ReadRequestHeadAsync(TcpListener listener)
+    {
+        using var connection = await listener.AcceptTcpClientAsync();
+        var buffer = new byte[8192];
+        var head = new StringBuilder();
+        var stream = connection.GetStream();
+        while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            var read = await stream.ReadAsync(buffer);
+            if (read == 0)
+            {
+                break;
+            }
+
+            head.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+
+        return head.ToString();
     }
 }

@@ -1,9 +1,10 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using Orders.Client;
 using Orders.Contracts.Inventory.V1;
-using OpenTelemetry.Trace;
 using Orders.Testing;
 
 namespace Orders.WebApi.FunctionalTests.EndToEnd;
@@ -89,7 +90,7 @@ internal sealed class RunningSystem : IAsyncDisposable
             builder.UseSetting("RabbitMq:Uri", broker.AmqpUri.ToString());
             builder.UseSetting("Outbox:PollInterval", "00:00:00.1");
             // Spans are recorded when something receives them; here the in-memory exporter does.
-            builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(
+            builder.ConfigureServices(services => services.AddOpenTelemetry().WithTracing(
                 tracing => tracing.AddInMemoryExporter(spans).SetSampler(new AlwaysOnSampler())));
         });
         return new RunningSystem(inventory, payment, api, spans, broker);
