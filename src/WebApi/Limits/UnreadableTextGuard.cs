@@ -10,36 +10,38 @@ namespace Orders.WebApi.Limits;
 /// </summary>
 internal sealed class UnreadableTextGuard(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (name, value) in context.Request.RouteValues)
+        var errors = Unreadable(context.Request);
+        return errors is null ? next(context) : Problem.Validation(errors).ExecuteAsync(context);
+    }
+
+    /// <summary>The unreadable values by name, or null when every one is clean (so a clean request allocates nothing here).</summary>
+    private static Dictionary<string, string[]>? Unreadable(HttpRequest request)
+    {
+        Dictionary<string, string[]>? errors = null;
+        foreach (var (name, value) in request.RouteValues)
         {
             if (value is string text && !IdentifierText.IsClean(text))
             {
-                errors[name] = [Message(name)];
+                (errors ??= new(StringComparer.Ordinal))[name] = [Message(name)];
             }
         }
 
-        foreach (var (name, values) in context.Request.Query)
+        foreach (var (name, values) in request.Query)
         {
             if (!IdentifierText.IsClean(name))
             {
-                errors["query"] = ["A query parameter's name must not contain control characters, format characters or lone surrogates."];
+                (errors ??= new(StringComparer.Ordinal))["query"] =
+                    ["A query parameter's name must not contain control characters, format characters or lone surrogates."];
             }
             else if (values.Any(value => !IdentifierText.IsClean(value)))
             {
-                errors[name] = [Message(name)];
+                (errors ??= new(StringComparer.Ordinal))[name] = [Message(name)];
             }
         }
 
-        if (errors.Count == 0)
-        {
-            await next(context);
-            return;
-        }
-
-        await Problem.Validation(errors).ExecuteAsync(context);
+        return errors;
     }
 
     private static string Message(string name) => IdentifierText.Message.Replace("{PropertyName}", name, StringComparison.Ordinal);
