@@ -1,6 +1,7 @@
 using MongoDB.Driver;
 using Npgsql;
 using Orders.Bench;
+using Orders.Postgres;
 
 if (args is [EchoServer.Argument, var echoPort])
 {
@@ -30,13 +31,12 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
 using var driverCommands = new DriverCommands();
 using var hostCommands = HostCommands.For(options);
 
-// The raw baseline talks to PostgreSQL as the WebApi does (Orders.Infrastructure's OrdersDatabase.Tuned): statements
-// prepared once per connection, no DISCARD ALL when a connection goes back to the pool. Else the baseline would pay
-// for work the system it is set against does not do.
-await using var orders = new NpgsqlDataSourceBuilder(options.Postgres)
-{
-    ConnectionStringBuilder = { MaxPoolSize = Math.Max(100, options.Clients * 2), MaxAutoPrepare = 32, NoResetOnClose = true },
-}.Build();
+// The raw baseline talks to PostgreSQL as the hosts do (RepeatedStatements): statements prepared once per connection,
+// no DISCARD ALL when a connection goes back to the pool. Else the baseline would pay for work the system it is set
+// against does not do.
+var rawConnection = RepeatedStatements.Tuned(options.Postgres);
+rawConnection.MaxPoolSize = Math.Max(100, options.Clients * 2);
+await using var orders = NpgsqlDataSource.Create(rawConnection);
 var inventory = new MongoClient(driverCommands.Counting(MongoClientSettings.FromConnectionString(options.Mongo))).GetDatabase(options.MongoDatabase);
 var raw = new RawStorage(orders, inventory);
 using var stockRoom = StockRoom.Open(options, orders);

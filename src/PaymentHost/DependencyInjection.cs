@@ -4,6 +4,7 @@ using Npgsql;
 using Orders.PaymentHost.Configuration;
 using Orders.PaymentHost.Emulator;
 using Orders.PaymentHost.Store;
+using Orders.Postgres;
 
 namespace Orders.PaymentHost;
 
@@ -24,7 +25,9 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PaymentStoreOptions>, PaymentStoreOptionsValidator>();
 
-        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<PaymentStoreOptions>>().Value.ConnectionString));
+        // A charge is one statement, the same every time.
+        services.AddSingleton(sp => NpgsqlDataSource.Create(
+            RepeatedStatements.Tuned(sp.GetRequiredService<IOptions<PaymentStoreOptions>>().Value.ConnectionString)));
         services.AddHostedService<PaymentDatabaseSetUp>();
 
         services.TryAddSingleton(TimeProvider.System);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Orders.PaymentHost.Configuration;
 using Orders.PaymentHost.Emulator;
 using Orders.PaymentHost.Store;
@@ -28,6 +29,9 @@ internal sealed class Emulated : IAsyncDisposable
 
     /// <summary>The connection string of this emulator's payments database.</summary>
     public string Database { get; }
+
+    /// <summary>The host's connections to its payments database.</summary>
+    public NpgsqlDataSource DataSource => _services.GetRequiredService<NpgsqlDataSource>();
 
     /// <summary>The provider itself, with no faults around it.</summary>
     public PostgresPaymentProvider Provider => _services.GetRequiredService<PostgresPaymentProvider>();
