@@ -32,16 +32,16 @@ public sealed class TracingTests
         using var provider = HostServices(otlpEndpoint: null, NewSourceName()).AddHttpClient().BuildServiceProvider();
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        var headers = ReadRequestHeadAsync(listener);
+        var headers = AnswerOneRequestAsync(listener);
 
         // What ASP.NET Core starts for every request when its logs are on, spans recorded or not.
-        using (var request = new Activity("Microsoft.AspNetCore.Hosting.HttpRequestIn").Start())
-        {
-            using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient();
-            client.Timeout = TimeSpan.FromSeconds(5);
-            _ = client.GetAsync(new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/"));
-            Assert.That(await headers, Does.Contain($"traceparent: 00-{request.TraceId}-"));
-        }
+        using var request = new Activity("Microsoft.AspNetCore.Hosting.HttpRequestIn").Start();
+        using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(5);
+        using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await headers, Does.Contain($"traceparent: 00-{request.TraceId}-"));
     }
 
     [Test]
@@ -68,7 +68,8 @@ public sealed class TracingTests
             .AddObservability(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "tracing-test", [sourceName], []);
     }
 
-    private static async Task<string> ReadRequestHeadAsync(TcpListener listener)
+    /// <summary>Reads one request's head and answers it with 204; returns the head.</summary>
+    private static async Task<string> AnswerOneRequestAsync(TcpListener listener)
     {
         using var connection = await listener.AcceptTcpClientAsync();
         var buffer = new byte[8192];
@@ -85,6 +86,7 @@ public sealed class TracingTests
             head.Append(Encoding.ASCII.GetString(buffer, 0, read));
         }
 
+        await stream.WriteAsync("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n"u8.ToArray());
         return head.ToString();
     }
 }
