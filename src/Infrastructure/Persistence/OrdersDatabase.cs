@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Orders.Domain.Orders;
 using Orders.Postgres;
 
@@ -11,11 +10,11 @@ internal static class OrdersDatabase
     /// <summary>Statements EF Core sends in one batch: enough for the largest order and its lines.</summary>
     public const int MaxBatchSize = Order.MaxLines + 1;
 
+    /// <summary>The few statements of a placement run again and again (<see cref="RepeatedStatements"/>).</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(Tuned(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history").MaxBatchSize(MaxBatchSize))
+            .UseNpgsql(
+                RepeatedStatements.Tuned(connectionString).ConnectionString,
+                npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history").MaxBatchSize(MaxBatchSize))
             .UseSnakeCaseNamingConvention();
-
-    /// <summary>The few statements of a placement run again and again (<see cref="RepeatedStatements"/>).</summary>
-    public static string Tuned(string connectionString) => RepeatedStatements.Tuned(connectionString).ConnectionString;
 }
