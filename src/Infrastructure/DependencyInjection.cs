@@ -81,17 +81,9 @@ public static class DependencyInjection
         services.AddServiceCredential(configuration);
         services.AddSingleton<ServiceDeadline>();
 
-        // The client factory's request logs repeat the gRPC client's own (category Grpc.Net.Client), and cost each
-        // call a log scope even when filtered out.
-        services.AddGrpcClient<Inventory.InventoryClient>((provider, client) => client.Address = Inventory(provider).Uri)
-            .ConfigureChannel(RetryWhenUnavailable)
-            .RemoveAllLoggers();
-        services.AddGrpcClient<InventoryAdmin.InventoryAdminClient>((provider, client) => client.Address = Inventory(provider).Uri)
-            .ConfigureChannel(RetryWhenUnavailable)
-            .RemoveAllLoggers();
-        services.AddGrpcClient<Payments.PaymentsClient>((provider, client) => client.Address = Payment(provider).Uri)
-            .ConfigureChannel(RetryWhenUnavailable)
-            .RemoveAllLoggers();
+        services.AddServiceClient<Inventory.InventoryClient>(Inventory);
+        services.AddServiceClient<InventoryAdmin.InventoryAdminClient>(Inventory);
+        services.AddServiceClient<Payments.PaymentsClient>(Payment);
         services.AddGrpcClient<Health.HealthClient>(InventoryHealthClient, (provider, client) => client.Address = Inventory(provider).Uri);
         services.AddGrpcClient<Health.HealthClient>(PaymentHealthClient, (provider, client) => client.Address = Payment(provider).Uri);
 
@@ -112,6 +104,17 @@ public static class DependencyInjection
 
     private static GrpcServingHealthCheck ServingCheck(IServiceProvider provider, string clientName) =>
         new(provider.GetRequiredService<GrpcClientFactory>().CreateClient<Health.HealthClient>(clientName), provider.GetRequiredService<ServiceDeadline>());
+
+    /// <summary>
+    /// A client of a service the saga calls: retried when the service is unavailable, and without the client factory's
+    /// request logs, which repeat the gRPC client's own (category Grpc.Net.Client) and cost each call a log scope even
+    /// when filtered out.
+    /// </summary>
+    private static void AddServiceClient<TClient>(this IServiceCollection services, Func<IServiceProvider, ServiceEndpoint> endpoint)
+        where TClient : class =>
+        services.AddGrpcClient<TClient>((provider, client) => client.Address = endpoint(provider).Uri)
+            .ConfigureChannel(RetryWhenUnavailable)
+            .RemoveAllLoggers();
 
     private static ServiceEndpoint Inventory(IServiceProvider provider) => provider.GetRequiredService<IOptions<ServicesOptions>>().Value.Inventory;
 
