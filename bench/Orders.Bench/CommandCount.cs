@@ -12,13 +12,15 @@ internal interface ICommandCounter
 
 /// <summary>
 /// Commands sent so far: MongoDB's by command name, an order's apart from background ones (connection set-up, pings,
-/// the hosts' sweeps), and PostgreSQL round trips by database; and, read from the hosts, the bytes each has allocated.
+/// the hosts' sweeps), and PostgreSQL round trips by database; and, read from the hosts, the bytes each has allocated
+/// and the time their duration histograms have summed (<see cref="HostWaits"/>).
 /// </summary>
 internal sealed record CommandTotals(
     IReadOnlyDictionary<string, long> Mongo,
     IReadOnlyDictionary<string, long> MongoBackground,
     IReadOnlyDictionary<string, long> Postgres,
-    IReadOnlyDictionary<string, long>? Allocated = null)
+    IReadOnlyDictionary<string, long>? Allocated = null,
+    IReadOnlyDictionary<string, Wait>? Waits = null)
 {
     /// <summary>Commands a driver sends to set up a connection or to check on the server: never an order's.</summary>
     public static readonly IReadOnlySet<string> ConnectionCommands = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -35,7 +37,8 @@ internal sealed record CommandCount(
     IReadOnlyDictionary<string, long> Mongo,
     IReadOnlyDictionary<string, long> MongoBackground,
     IReadOnlyDictionary<string, long> Postgres,
-    IReadOnlyDictionary<string, long>? Allocated = null)
+    IReadOnlyDictionary<string, long>? Allocated = null,
+    IReadOnlyDictionary<string, Wait>? Waits = null)
 {
     public double MongoPerOrder => PerOrder(Mongo.Values.Sum());
 
@@ -52,7 +55,8 @@ internal sealed record CommandCount(
                 Growth(before.Mongo, after.Mongo),
                 Growth(before.MongoBackground, after.MongoBackground),
                 Growth(before.Postgres, after.Postgres),
-                before.Allocated is { } allocatedBefore && after.Allocated is { } allocatedAfter ? Growth(allocatedBefore, allocatedAfter) : null);
+                before.Allocated is { } allocatedBefore && after.Allocated is { } allocatedAfter ? Growth(allocatedBefore, allocatedAfter) : null,
+                before.Waits is { } waitsBefore && after.Waits is { } waitsAfter ? HostWaits.Growth(waitsBefore, waitsAfter) : null);
 
     /// <summary>Reads every counter at once, so the window is the same for each.</summary>
     public static async Task<CommandTotals?[]> ReadAllAsync(IReadOnlyList<ICommandCounter> counters) =>

@@ -6,7 +6,8 @@ namespace Orders.Bench;
 /// The hosts' own counts, from their Prometheus <c>/metrics</c>: the InventoryHost's <c>inventory.mongo.commands</c>
 /// (by command, and whether a gRPC call or background work sent it), and in the WebApi and the PaymentHost Npgsql's
 /// <c>db.client.operation.duration</c> count, one per command or batch sent, that is per round trip; and each host's
-/// bytes allocated, from the runtime's meter: unlike CPU time, they hardly move when the machine slows down.
+/// bytes allocated, from the runtime's meter: unlike CPU time, they hardly move when the machine slows down; and the
+/// time their duration histograms summed (<see cref="HostWaits"/>).
 /// </summary>
 internal sealed class HostCommands(HttpClient http, IReadOnlyList<(string Host, Uri Endpoint)> endpoints) : ICommandCounter, IDisposable
 {
@@ -40,7 +41,8 @@ internal sealed class HostCommands(HttpClient http, IReadOnlyList<(string Host, 
             var pages = await Task.WhenAll(endpoints.Select(endpoint => http.GetStringAsync(endpoint.Endpoint)));
             _sinceLastRead.Restart();
             var samples = pages.Select(page => PrometheusText.Parse(page).ToList()).ToList();
-            return Totals(samples.SelectMany(page => page)) with { Allocated = Allocations(endpoints.Select((endpoint, i) => (endpoint.Host, samples[i]))) };
+            var pagesByHost = endpoints.Select((endpoint, i) => (endpoint.Host, samples[i])).ToList();
+            return Totals(samples.SelectMany(page => page)) with { Allocated = Allocations(pagesByHost), Waits = HostWaits.From(pagesByHost) };
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {

@@ -99,7 +99,7 @@ internal sealed class LoadDriver(BenchOptions options, IReadOnlyList<string> pro
             all.Length,
             window.TotalSeconds,
             all.Length == 0 || window <= TimeSpan.Zero ? 0 : all.Length / window.TotalSeconds,
-            new Latency(Percentile(all, 0.50), Percentile(all, 0.90), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1]),
+            new Latency(Percentile(all, 0.50), Percentile(all, 0.90), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1], all.Length == 0 ? null : all.Average()),
             _outcomes.OrderByDescending(pair => pair.Value).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
             ProcessCpu.PerOrder(start.Cpu, cpuAtEnd, all.Length),
             [.. counters.Select((counter, i) => CommandCount.Between(counter.CountedBy, start.Commands[i], commandsAtEnd[i], all.Length, window.TotalSeconds)).OfType<CommandCount>()]);
@@ -161,7 +161,8 @@ internal sealed class LoadDriver(BenchOptions options, IReadOnlyList<string> pro
     }
 }
 
-internal sealed record Latency(double P50, double P90, double P99, double Max);
+/// <summary>Percentiles and maximum in milliseconds; the mean where the parts of an order's time are added up (<see cref="WaitReport"/>).</summary>
+internal sealed record Latency(double P50, double P90, double P99, double Max, double? Mean = null);
 
 /// <summary>What was read when the measured window opened, and when (on the run's clock) that was.</summary>
 internal sealed record WindowStart(IReadOnlyDictionary<string, double> Cpu, CommandTotals?[] Commands, TimeSpan At);

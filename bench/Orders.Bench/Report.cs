@@ -103,6 +103,7 @@ internal sealed record BenchReport(
         }
 
         CommandReport.AppendTo(table, Runs);
+        WaitReport.AppendTo(table, this);
         OpenLoopReport.AppendTo(table, this);
         TargetReport.AppendTo(table, this);
         HopFloorReport.AppendTo(table, this);
