@@ -12,7 +12,7 @@ using Orders.Domain.Orders;
 namespace Orders.WebApi.FunctionalTests;
 
 /// <summary>The REST contract: each outcome of the use case reaches the client as one status, problem type and JSON shape.</summary>
-public sealed class HttpContractTests
+public sealed partial class HttpContractTests
 {
     private const string ProblemJson = "application/problem+json";
     private static readonly ProductId P1 = new("p1");
@@ -184,47 +184,6 @@ public sealed class HttpContractTests
 
         var problem = await AssertProblem(response, HttpStatusCode.InternalServerError, "/problems/internal");
         Assert.That(problem.ToString(), Does.Not.Contain("hunter2").And.Not.Contain("InvalidOperationException").And.Not.Contain(" at "));
-    }
-
-    [Test]
-    public async Task A_product_reads_with_its_stock()
-    {
-        _factory.Catalog.FindAsync(P1, Arg.Any<CancellationToken>())
-            .Returns(new ProductLookup.Found(P1, "Pen", new Money(1.5m, "EUR"), 42));
-
-        using var response = await _client.GetAsync("/products/p1");
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var body = await Json(response);
-        Assert.Multiple(() =>
-        {
-            Assert.That(body.GetProperty("product_id").GetString(), Is.EqualTo("p1"));
-            Assert.That(body.GetProperty("name").GetString(), Is.EqualTo("Pen"));
-            Assert.That(body.GetProperty("unit_price").GetDecimal(), Is.EqualTo(1.5m));
-            Assert.That(body.GetProperty("currency").GetString(), Is.EqualTo("EUR"));
-            Assert.That(body.GetProperty("available").GetInt32(), Is.EqualTo(42));
-        });
-    }
-
-    [Test]
-    public async Task An_unknown_product_reads_as_a_404_problem()
-    {
-        _factory.Catalog.FindAsync(default, default).ReturnsForAnyArgs(ProductLookup.Missing);
-
-        using var response = await _client.GetAsync("/products/p9");
-
-        await AssertProblem(response, HttpStatusCode.NotFound, "/problems/not-found");
-    }
-
-    [Test]
-    public async Task Products_are_503_while_the_inventory_is_down()
-    {
-        _factory.Catalog.FindAsync(default, default).ReturnsForAnyArgs(new ProductLookup.Unavailable("down"));
-
-        using var response = await _client.GetAsync("/products/p1");
-
-        await AssertProblem(response, HttpStatusCode.ServiceUnavailable, "/problems/dependency-unavailable");
-        Assert.That(response.Headers.RetryAfter, Is.Not.Null);
     }
 
     [Test]
