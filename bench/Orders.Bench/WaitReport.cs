@@ -13,12 +13,9 @@ namespace Orders.Bench;
 /// </summary>
 internal static class WaitReport
 {
-    private static readonly Call[] Calls =
-    [
-        new("Reserve", "reserve", "InventoryHost", $"/{Inventory.Descriptor.FullName}/Reserve"),
-        new("Charge", "charge", "PaymentHost", $"/{Payments.Descriptor.FullName}/Charge"),
-        new("Commit", "commit", "InventoryHost", $"/{Inventory.Descriptor.FullName}/Commit"),
-    ];
+    private static readonly Call Reserve = new("reserve", "InventoryHost", $"/{Inventory.Descriptor.FullName}/Reserve");
+    private static readonly Call Charge = new("charge", "PaymentHost", $"/{Payments.Descriptor.FullName}/Charge");
+    private static readonly Call Commit = new("commit", "InventoryHost", $"/{Inventory.Descriptor.FullName}/Commit");
 
     private const string PlaceOrder = "/orders";
 
@@ -42,13 +39,13 @@ internal static class WaitReport
         {
             var p = parts!;
             markdown.AppendLine(Invariant(
-                $"| {measurement.Name} | {Ms(measurement.LatencyMs.Mean)} | {Ms(p.Request)} | {Ms(p.Postgres)} | {Served(p.Calls[0])} | {Ms(p.Calls[1].Served)} ({Ms(p.ChargePostgres)}) · {Ms(p.Calls[1].Way)} | {Served(p.Calls[2])} | {Ms(p.Own)} |"));
+                $"| {measurement.Name} | {Ms(measurement.LatencyMs.Mean)} | {Ms(p.Request)} | {Ms(p.Postgres)} | {ServedAndWay(p.Reserve)} | {Ms(p.Charge.Served)} ({Ms(p.ChargePostgres)}) · {Ms(p.Charge.Way)} | {ServedAndWay(p.Commit)} | {Ms(p.Own)} |"));
         }
 
         if (report.SingleClient("raw") is { LatencyMs.Mean: { } rawMean } && timed.FirstOrDefault(run => run.Measurement.Clients == 1).Parts is { } single)
         {
             markdown.AppendLine().AppendLine(Invariant(
-                $"With one client raw storage's order takes {rawMean:0.00} ms on average for its four round trips. The full system's stores and hosts: PostgreSQL {single.Postgres + single.ChargePostgres:0.00} ms (three round trips), the InventoryHost serving its two calls with their three MongoDB commands {single.Calls[0].Served + single.Calls[2].Served:0.00}, the calls' ways {single.Calls.Sum(call => call.Way):0.00}, the WebApi's own {single.Own:0.00} and the PaymentHost's own {single.Calls[1].Served - single.ChargePostgres:0.00}."));
+                $"With one client raw storage's order takes {rawMean:0.00} ms on average for its four round trips. The full system's stores and hosts: PostgreSQL {single.Postgres + single.ChargePostgres:0.00} ms (three round trips), the InventoryHost serving its two calls with their three MongoDB commands {single.Reserve.Served + single.Commit.Served:0.00}, the calls' ways {single.Reserve.Way + single.Charge.Way + single.Commit.Way:0.00}, the WebApi's own {single.Own:0.00} and the PaymentHost's own {single.Charge.Served - single.ChargePostgres:0.00}."));
         }
     }
 
@@ -62,32 +59,39 @@ internal static class WaitReport
 
         double PerOrder(string key) => waits.TryGetValue(key, out var wait) ? wait.Seconds * 1000 / measurement.Orders : 0;
 
-        var calls = Calls.Select(call =>
+        CallTime Time(Call call)
         {
             var served = PerOrder(HostWaits.Served(call.Host, call.Route));
-            return new CallTime(call.Name, served, PerOrder(HostWaits.Step(call.Step)) - served);
-        }).ToList();
+            return new CallTime(served, PerOrder(HostWaits.Step(call.Step)) - served);
+        }
+
+        var (reserve, charge, commit) = (Time(Reserve), Time(Charge), Time(Commit));
         var request = PerOrder(HostWaits.Served("WebApi", PlaceOrder));
         var postgres = PerOrder(HostWaits.Postgres("WebApi", "orders"));
         return new OrderTime(
             request,
             postgres,
             PerOrder(HostWaits.Postgres("PaymentHost", "payments")),
-            calls,
-            request - postgres - calls.Sum(call => call.Served + call.Way));
+            reserve,
+            charge,
+            commit,
+            request - postgres - reserve.Step - charge.Step - commit.Step);
     }
 
-    private static string Served(CallTime call) => $"{Ms(call.Served)} · {Ms(call.Way)}";
+    private static string ServedAndWay(CallTime call) => $"{Ms(call.Served)} · {Ms(call.Way)}";
 
     private static string Ms(double? value) => value is { } ms ? ms.ToString("0.00", CultureInfo.InvariantCulture) : "–";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record Call(string Name, string Step, string Host, string Route);
+    private sealed record Call(string Step, string Host, string Route);
 }
 
 /// <summary>One call of the saga, per order: the time its host took to serve it, and the rest of the saga step's time.</summary>
-internal sealed record CallTime(string Name, double Served, double Way);
+internal sealed record CallTime(double Served, double Way)
+{
+    public double Step => Served + Way;
+}
 
 /// <summary>One run's order time by part, in ms per order: the WebApi's request, its PostgreSQL, the PaymentHost's, the three calls, and the WebApi's own rest.</summary>
-internal sealed record OrderTime(double Request, double Postgres, double ChargePostgres, IReadOnlyList<CallTime> Calls, double Own);
+internal sealed record OrderTime(double Request, double Postgres, double ChargePostgres, CallTime Reserve, CallTime Charge, CallTime Commit, double Own);
