@@ -12,7 +12,10 @@ namespace Orders.Bench;
 internal sealed class HostCommands(HttpClient http, IReadOnlyList<(string Host, Uri Endpoint)> endpoints) : ICommandCounter, IDisposable
 {
     public const string MongoCommands = "inventory_mongo_commands_total";
-    public const string PostgresOperations = "db_client_operation_duration_seconds_count";
+    public const string PostgresOperations = HostWaits.PostgresOperations + "_count";
+
+    /// <summary>The label Prometheus gives Npgsql's pool tag (dots become underscores): its connection string, naming the database.</summary>
+    public static readonly string PostgresPoolLabel = DriverCommands.NpgsqlPoolTag.Replace('.', '_');
     public const string AllocatedBytes = "dotnet_gc_heap_total_allocated_bytes_total";
 
     /// <summary>The exporter answers a scrape this soon after the last one from its cache.</summary>
@@ -69,7 +72,7 @@ internal sealed class HostCommands(HttpClient http, IReadOnlyList<(string Host, 
                 var ordered = sample.Labels.GetValueOrDefault("origin") == "call" && !CommandTotals.ConnectionCommands.Contains(command);
                 Add(ordered ? mongo : background, command, sample.Value);
             }
-            else if (sample.Name == PostgresOperations && sample.Labels.TryGetValue(DriverCommands.NpgsqlPoolTag.Replace('.', '_'), out var pool))
+            else if (sample.Name == PostgresOperations && sample.Labels.TryGetValue(PostgresPoolLabel, out var pool))
             {
                 Add(postgres, DriverCommands.DatabaseOf(pool), sample.Value);
             }

@@ -60,7 +60,7 @@ internal static class HostWaits
         {
             Requests when sample.Labels.TryGetValue("http_route", out var route) => Served(host, route),
             SagaSteps when sample.Labels.TryGetValue("step", out var step) => Step(step),
-            PostgresOperations when sample.Labels.TryGetValue(DriverCommands.NpgsqlPoolTag.Replace('.', '_'), out var pool) =>
+            PostgresOperations when sample.Labels.TryGetValue(HostCommands.PostgresPoolLabel, out var pool) =>
                 Postgres(host, DriverCommands.DatabaseOf(pool)),
             _ => null,
         };
